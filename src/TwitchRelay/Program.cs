@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using TwitchRelay.Cli;
+
+return await RelayCli.RunAsync(args);

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Storage;
+
+namespace TwitchRelay.Cli;
+
+/// <summary><c>activity</c>: the latest deliveries with their status (delivered, waiting to retry, failed and why)
+/// and what each would post, then the notifications received today per type.</summary>
+internal static class ActivityCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var limit = new Option<int>("--limit", "-n")
+        {
+            Description = "How many deliveries to show.",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new Command("activity", "Show the latest deliveries and today's notifications.");
+        command.Options.Add(limit);
+        command.SetAction((parse, token) => ToolHost.RunAsync(
+            cli,
+            (services, ct) => ShowAsync(cli, services, parse.GetValue(limit), ct),
+            token));
+        return command;
+    }
+
+    private static async Task<int> ShowAsync(CliContext cli, IServiceProvider services, int limit, CancellationToken ct)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+        var time = services.GetRequiredService<TimeProvider>();
+        await using var db = contexts.CreateDbContext();
+
+        var deliveries = await db.Deliveries.OrderByDescending(x => x.Id).Take(limit).ToListAsync(ct);
+        await cli.Out.WriteLineAsync($"Latest deliveries ({deliveries.Count}):");
+        foreach (var delivery in deliveries)
+        {
+            var when = delivery.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            await cli.Out.WriteLineAsync(
+                $"  #{delivery.Id} {when} {delivery.EventKey,-22} {delivery.LaneKey,-32} {ActivityText.Status(delivery)}");
+            await cli.Out.WriteLineAsync($"      {ActivityText.Preview(delivery.Body)}");
+        }
+
+        var since = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var today = await db.Inbox
+            .Where(x => x.ReceivedAt >= since)
+            .GroupBy(x => x.SubscriptionType)
+            .Select(g => new { Type = g.Key, Count = g.Count() })
+            .OrderBy(x => x.Type)
+            .ToListAsync(ct);
+        await cli.Out.WriteLineAsync($"Notifications received today (UTC): {today.Sum(x => x.Count)}");
+        foreach (var row in today)
+        {
+            await cli.Out.WriteLineAsync($"  {row.Type,-58} {row.Count,6}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

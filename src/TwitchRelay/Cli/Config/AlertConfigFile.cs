@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace TwitchRelay.Cli.Config;
+
+/// <summary>The alert-rules file read by <c>config import</c> and written by <c>config export</c> (README, "Alert
+/// rules as a file"). Everything is nullable so that a missing value is reported with its path, not thrown.</summary>
+public sealed record AlertConfigFile
+{
+    public const int CurrentVersion = 1;
+
+    public int? Version { get; init; }
+
+    public List<GuildConfig?>? Guilds { get; init; }
+}
+
+public sealed record GuildConfig
+{
+    public string? GuildId { get; init; }
+
+    public string? BroadcasterId { get; init; }
+
+    public List<AlertConfig?>? Alerts { get; init; }
+}
+
+public sealed record AlertConfig
+{
+    public string? Event { get; init; }
+
+    public string? ChannelId { get; init; }
+
+    public string? WebhookUrl { get; init; }
+
+    public List<string?>? MentionRoleIds { get; init; }
+
+    public string? Template { get; init; }
+
+    public bool? Enabled { get; init; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    WriteIndented = true)]
+[JsonSerializable(typeof(AlertConfigFile))]
+internal sealed partial class AlertConfigJsonContext : JsonSerializerContext;

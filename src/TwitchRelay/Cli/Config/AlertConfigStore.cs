@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Storage;
+using TwitchRelay.Storage.Entities;
+
+namespace TwitchRelay.Cli.Config;
+
+/// <summary>Reads and writes alert rules as the versioned file format. Import replaces, for each guild in the file,
+/// its link and all its rules, in one transaction; guilds not in the file are left alone.</summary>
+public sealed class AlertConfigStore(IDbContextFactory<RelayDbContext> contexts, SecretProtector protector, TimeProvider time)
+{
+    public static AlertConfigFile Parse(string json, out IReadOnlyList<string> errors)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize(json, AlertConfigJsonContext.Default.AlertConfigFile);
+            if (file is null)
+            {
+                errors = ["$: the file must hold a JSON object"];
+                return new AlertConfigFile();
+            }
+
+            errors = AlertConfigValidator.Validate(file);
+            return file;
+        }
+        catch (JsonException exception)
+        {
+            errors = [$"{Tidy(exception.Path)}: {FirstSentence(exception.Message)}"];
+            return new AlertConfigFile();
+        }
+    }
+
+    /// <summary>Stores a file that <see cref="Parse"/> accepted; returns the number of rules stored.</summary>
+    public async Task<int> ImportAsync(AlertConfigFile file, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var count = 0;
+        foreach (var guild in file.Guilds!.OfType<GuildConfig>())
+        {
+            await db.AlertRules.Where(x => x.GuildId == guild.GuildId).ExecuteDeleteAsync(cancellationToken);
+            var link = await db.GuildLinks.FindAsync([guild.GuildId], cancellationToken);
+            if (link is null)
+            {
+                link = new GuildLink { GuildId = guild.GuildId!, BroadcasterId = guild.BroadcasterId!, CreatedAt = time.GetUtcNow() };
+                db.GuildLinks.Add(link);
+            }
+
+            link.BroadcasterId = guild.BroadcasterId!;
+            var position = 0;
+            foreach (var alert in guild.Alerts!.OfType<AlertConfig>())
+            {
+                db.AlertRules.Add(ToRule(guild.GuildId!, alert, position++));
+                count++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
+    }
+
+    public async Task<AlertConfigFile> ExportAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var links = await db.GuildLinks.Include(x => x.Rules).OrderBy(x => x.GuildId).ToListAsync(cancellationToken);
+        return new AlertConfigFile
+        {
+            Version = AlertConfigFile.CurrentVersion,
+            Guilds = links.Select(link => (GuildConfig?)new GuildConfig
+            {
+                GuildId = link.GuildId,
+                BroadcasterId = link.BroadcasterId,
+                Alerts = link.Rules.OrderBy(x => x.Position).ThenBy(x => x.Id).Select(ToConfig).ToList(),
+            }).ToList(),
+        };
+    }
+
+    public static string Serialize(AlertConfigFile file) =>
+        JsonSerializer.Serialize(file, AlertConfigJsonContext.Default.AlertConfigFile);
+
+    private AlertRule ToRule(string guildId, AlertConfig alert, int position)
+    {
+        var rule = new AlertRule
+        {
+            GuildId = guildId,
+            EventKey = alert.Event!,
+            ChannelId = alert.ChannelId,
+            MentionRoleIds = string.Join(',', alert.MentionRoleIds ?? []),
+            Template = alert.Template,
+            Enabled = alert.Enabled ?? true,
+            Position = position,
+        };
+        if (DiscordWebhookUrl.TryParse(alert.WebhookUrl, out var id, out var token))
+        {
+            rule.WebhookId = id;
+            rule.ProtectedWebhookToken = protector.Protect(token);
+        }
+
+        return rule;
+    }
+
+    private AlertConfig? ToConfig(AlertRule rule) => new()
+    {
+        Event = rule.EventKey,
+        ChannelId = rule.ChannelId,
+        WebhookUrl = rule.WebhookId is null
+            ? null
+            : DiscordWebhookUrl.Format(rule.WebhookId, protector.Unprotect(rule.ProtectedWebhookToken!)),
+        MentionRoleIds = rule.MentionRoleIdList.Count == 0 ? null : [.. rule.MentionRoleIdList],
+        Template = rule.Template,
+        Enabled = rule.Enabled,
+    };
+
+    /// <summary>System.Text.Json paths read <c>$.guilds[0].alerts[1].enabled</c>; ours drop the <c>$.</c>.</summary>
+    private static string Tidy(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

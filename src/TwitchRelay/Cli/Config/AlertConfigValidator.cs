@@ -1,0 +1,177 @@
+using TwitchRelay.Alerts;
+
+namespace TwitchRelay.Cli.Config;
+
+/// <summary>Checks a whole file and reports every problem with its path
+/// (<c>guilds[0].alerts[3].event: unknown event key "folow"</c>), so one run shows the admin all there is to fix.
+/// </summary>
+public static class AlertConfigValidator
+{
+    private const int MaxMentionRoles = 100;
+
+    public static IReadOnlyList<string> Validate(AlertConfigFile file)
+    {
+        var errors = new List<string>();
+        if (file.Version != AlertConfigFile.CurrentVersion)
+        {
+            errors.Add($"version: must be {AlertConfigFile.CurrentVersion}, got {file.Version?.ToString() ?? "nothing"}");
+        }
+
+        if (file.Guilds is null)
+        {
+            errors.Add("guilds: required (a list, possibly empty)");
+            return errors;
+        }
+
+        var seenGuilds = new HashSet<string>(StringComparer.Ordinal);
+        for (var g = 0; g < file.Guilds.Count; g++)
+        {
+            ValidateGuild(file.Guilds[g], $"guilds[{g}]", seenGuilds, errors);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateGuild(GuildConfig? guild, string path, HashSet<string> seen, List<string> errors)
+    {
+        if (guild is null)
+        {
+            errors.Add($"{path}: must be an object");
+            return;
+        }
+
+        if (!Ids.IsSnowflake(guild.GuildId))
+        {
+            errors.Add($"{path}.guildId: must be a Discord id (17 to 20 digits), got {Show(guild.GuildId)}");
+        }
+        else if (!seen.Add(guild.GuildId!))
+        {
+            errors.Add($"{path}.guildId: guild {guild.GuildId} appears twice");
+        }
+
+        if (!Ids.IsTwitchUserId(guild.BroadcasterId))
+        {
+            errors.Add($"{path}.broadcasterId: must be a Twitch user id (digits), got {Show(guild.BroadcasterId)}");
+        }
+
+        if (guild.Alerts is null)
+        {
+            errors.Add($"{path}.alerts: required (a list, possibly empty)");
+            return;
+        }
+
+        for (var a = 0; a < guild.Alerts.Count; a++)
+        {
+            ValidateAlert(guild.Alerts[a], $"{path}.alerts[{a}]", errors);
+        }
+    }
+
+    private static void ValidateAlert(AlertConfig? alert, string path, List<string> errors)
+    {
+        if (alert is null)
+        {
+            errors.Add($"{path}: must be an object");
+            return;
+        }
+
+        var definition = EventCatalog.Find(alert.Event ?? "");
+        if (definition is null)
+        {
+            errors.Add($"{path}.event: unknown event key {Show(alert.Event)}{Suggest(alert.Event)}");
+        }
+
+        ValidateDestination(alert, path, errors);
+        ValidateMentions(alert.MentionRoleIds, $"{path}.mentionRoleIds", errors);
+        if (alert.Template is not null && definition is not null)
+        {
+            foreach (var problem in TemplateValidator.Validate(definition.Key, alert.Template))
+            {
+                errors.Add($"{path}.template: {problem}");
+            }
+        }
+    }
+
+    private static void ValidateDestination(AlertConfig alert, string path, List<string> errors)
+    {
+        var hasChannel = alert.ChannelId is not null;
+        var hasWebhook = alert.WebhookUrl is not null;
+        if (hasChannel == hasWebhook)
+        {
+            errors.Add($"{path}: give exactly one of channelId and webhookUrl");
+            return;
+        }
+
+        if (hasChannel && !Ids.IsSnowflake(alert.ChannelId))
+        {
+            errors.Add($"{path}.channelId: must be a Discord id (17 to 20 digits), got {Show(alert.ChannelId)}");
+        }
+
+        if (hasWebhook && !DiscordWebhookUrl.TryParse(alert.WebhookUrl, out _, out _))
+        {
+            // The URL holds a secret token: never echo it back.
+            errors.Add($"{path}.webhookUrl: must be a Discord webhook URL "
+                + "(https://discord.com/api/webhooks/ID/TOKEN)");
+        }
+    }
+
+    private static void ValidateMentions(List<string?>? roles, string path, List<string> errors)
+    {
+        if (roles is null)
+        {
+            return;
+        }
+
+        if (roles.Count > MaxMentionRoles)
+        {
+            errors.Add($"{path}: at most {MaxMentionRoles} roles (Discord's allowed_mentions limit)");
+        }
+
+        for (var r = 0; r < roles.Count; r++)
+        {
+            if (!Ids.IsSnowflake(roles[r]))
+            {
+                errors.Add($"{path}[{r}]: must be a Discord role id (17 to 20 digits), got {Show(roles[r])}");
+            }
+        }
+
+        if (roles.Distinct(StringComparer.Ordinal).Count() != roles.Count)
+        {
+            errors.Add($"{path}: a role is listed twice");
+        }
+    }
+
+    private static string Suggest(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return "";
+        }
+
+        var closest = EventCatalog.All
+            .Select(x => (x.Key, Distance: EditDistance(key, x.Key)))
+            .OrderBy(x => x.Distance)
+            .First();
+        return closest.Distance <= 2 ? $" (did you mean \"{closest.Key}\"?)" : "";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string Show(string? value) => value is null ? "nothing" : $"\"{value}\"";
+}

@@ -1,0 +1,48 @@
+using TwitchRelay.Twitch.EventSub;
+
+namespace TwitchRelay.Hosting;
+
+/// <summary>Builds the service. Configuration: <c>appsettings.json</c> beside the program, then environment
+/// variables (<c>Discord__BotToken</c>), then <paramref name="overrides"/> (tests).</summary>
+public static class RelayHost
+{
+    public static WebApplication BuildServer(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Services.AddRelayCore(builder.Configuration);
+        builder.Services.AddRelayPipeline();
+
+        var app = builder.Build();
+        app.MapEventSubWebhook();
+        app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>For command-line verbs: the same services and configuration, no web server, no background loops.
+    /// </summary>
+    public static IHost BuildTool(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddRelayCore(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using TwitchRelay.Delivery;
+using TwitchRelay.Discord;
+using TwitchRelay.Storage;
+using TwitchRelay.Twitch;
+using TwitchRelay.Twitch.EventSub;
+
+namespace TwitchRelay.Hosting;
+
+/// <summary>Everything the service and its command-line verbs share: options, storage, protection, clients.</summary>
+public static class RelayServices
+{
+    public static IServiceCollection AddRelayCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddRelayStorage(configuration);
+
+        services.AddOptions<TwitchOptions>().Bind(configuration.GetSection(TwitchOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwitchOptions>, TwitchOptionsValidator>();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection("Delivery"));
+        services.AddOptions<DataProtectionSettings>()
+            .Bind(configuration.GetSection(DataProtectionSettings.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataProtectionSettings>, DataProtectionSettingsValidator>();
+
+        var keys = configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>()
+            ?? new DataProtectionSettings();
+        services.AddDataProtection()
+            .SetApplicationName("TwitchRelay")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysPath)));
+
+        services.AddDiscordRest();
+        services.AddSingleton<EventSubSecretSource>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<OutboxSignal>();
+        return services;
+    }
+
+    /// <summary>The background parts of <c>serve</c>: the inbox writer, the dispatcher and the sender.</summary>
+    public static IServiceCollection AddRelayPipeline(this IServiceCollection services)
+    {
+        services.AddHostedService<StartupTasks>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboxWriter>());
+        services.AddSingleton<IntakeMetrics>();
+        services.AddSingleton<RevocationRecorder>();
+        services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<InboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());
+        services.AddSingleton<DeliverySender>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
+        return services;
+    }
+}

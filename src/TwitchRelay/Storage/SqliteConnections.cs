@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TwitchRelay.Storage;
+
+internal static class SqliteConnections
+{
+    public const string DefaultFileName = "twitchrelay.db";
+
+    /// <summary>The default file lives in the working folder; a busy database is waited on, not failed.</summary>
+    public static string Prepare(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultFileName}" : configured)
+        {
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        return builder.ToString();
+    }
+}
+
+/// <summary>WAL lets readers run beside the one writer; <c>synchronous=FULL</c> makes a commit survive a power cut,
+/// which is the promise the intake makes before it answers Twitch (https://www.sqlite.org/pragma.html#pragma_synchronous).
+/// </summary>
+internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TwitchRelay.Hosting;
+
+namespace TwitchRelay.Tests.Infrastructure;
+
+/// <summary>The real service on real Kestrel (127.0.0.1, a free port) over a real database file, configured like
+/// a user would, with Discord pointed at a fake. Start it again over the same folder to test a restart.</summary>
+public sealed class RelayTestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private RelayTestHost(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<RelayTestHost> StartAsync(TestSettings settings)
+    {
+        var app = RelayHost.BuildServer(settings.Build());
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        return new RelayTestHost(app, new Uri(address));
+    }
+
+    public async Task StopAsync()
+    {
+        await app.StopAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>The configuration a test host runs with: a fresh folder for the database and keys.</summary>
+public sealed class TestSettings : IDisposable
+{
+    private readonly Dictionary<string, string?> values;
+
+    public TestSettings(string? discordApiBaseUrl = null, string? botToken = TestSecrets.BotToken)
+    {
+        Folder = Directory.CreateTempSubdirectory("twitchrelay-test-").FullName;
+        values = new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(Folder, "relay.db")}",
+            ["DataProtection:KeysPath"] = Path.Combine(Folder, "keys"),
+            ["Twitch:EventSubSecret"] = TestSecrets.EventSub,
+            ["Discord:BotToken"] = botToken,
+            ["Discord:ApiBaseUrl"] = discordApiBaseUrl ?? "http://127.0.0.1:9/api/v10",
+            ["Delivery:PollInterval"] = "00:00:00.200",
+            ["Delivery:FirstRetryDelay"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+    }
+
+    public string Folder { get; }
+
+    public TestSettings With(string key, string? value)
+    {
+        values[key] = value;
+        return this;
+    }
+
+    public IReadOnlyDictionary<string, string?> Build() => new Dictionary<string, string?>(values);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a stopped host's pool: the temp folder is cleaned by the OS later.
+        }
+    }
+}
