@@ -9,7 +9,8 @@ internal sealed record DiscordErrorBody(int? Code, string? Message, JsonElement?
 /// <summary>429 body. https://discord.com/developers/docs/topics/rate-limits#exceeding-a-rate-limit</summary>
 internal sealed record DiscordRateLimitBody(string? Message, double? RetryAfter, bool? Global, int? Code);
 
-/// <summary>The part of a message object the client needs. https://discord.com/developers/docs/resources/message</summary>
+/// <summary>The part of a message object the client needs.
+/// https://discord.com/developers/docs/resources/message</summary>
 internal sealed record DiscordMessageBody(string? Id, string? ChannelId);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

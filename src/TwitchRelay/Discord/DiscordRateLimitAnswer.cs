@@ -16,7 +16,10 @@ internal sealed record DiscordRateLimitAnswer(TimeSpan RetryAfter, bool Global, 
     public static async Task<DiscordRateLimitAnswer> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var scope = Header(response, "X-RateLimit-Scope");
-        var globalHeader = string.Equals(Header(response, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+        var globalHeader = string.Equals(
+            Header(response, "X-RateLimit-Global"),
+            "true",
+            StringComparison.OrdinalIgnoreCase);
 
         // The body's retry_after has decimals; the Retry-After header is whole seconds. A Cloudflare block answers
         // with HTML, so the header is the fallback.

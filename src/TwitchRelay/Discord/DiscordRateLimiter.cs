@@ -20,7 +20,8 @@ internal sealed partial class DiscordRateLimiter(
     private DateTimeOffset globalWindowStart;
     private int globalWindowCount;
 
-    /// <summary>Waits until both the route's bucket and the global limit allow one more request, and takes it.</summary>
+    /// <summary>Waits until both the route's bucket and the global limit allow one more request, and takes it.
+    /// </summary>
     public async Task AcquireAsync(DiscordRoute route, CancellationToken ct)
     {
         while (true)
@@ -154,7 +155,10 @@ internal sealed partial class DiscordRateLimiter(
             ? TimeSpan.FromSeconds(seconds)
             : null;
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Debug, Message = "Waiting {WaitMs} ms for Discord rate limit {Key}")]
+    [LoggerMessage(
+        EventId = 2100,
+        Level = LogLevel.Debug,
+        Message = "Waiting {WaitMs} ms for Discord rate limit {Key}")]
     private static partial void LogWaiting(ILogger logger, string key, long waitMs);
 
     private sealed class BucketState

@@ -4,7 +4,8 @@ namespace TwitchRelay.Discord;
 /// guidance, tests replace the instance to shorten or count.</summary>
 internal sealed record DiscordRestTuning
 {
-    /// <summary>Discord's global limit per bot. https://discord.com/developers/docs/topics/rate-limits#global-rate-limit</summary>
+    /// <summary>Discord's global limit per bot.
+    /// https://discord.com/developers/docs/topics/rate-limits#global-rate-limit</summary>
     public int GlobalRequestsPerSecond { get; init; } = 50;
 
     /// <summary>A 429 asking for a longer wait is handed back to the caller instead of blocking a worker.</summary>

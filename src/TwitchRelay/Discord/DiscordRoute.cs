@@ -15,7 +15,12 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
 
     public static DiscordRoute Create(DiscordTarget target) => target switch
     {
-        ChannelTarget c => new(HttpMethod.Post, ChannelMessages, $"/channels/{c.ChannelId}/messages", c.ChannelId, true),
+        ChannelTarget c => new(
+            HttpMethod.Post,
+            ChannelMessages,
+            $"/channels/{c.ChannelId}/messages",
+            c.ChannelId,
+            true),
 
         // wait=true makes Discord answer with the saved message (and its id, needed for later edits); without it
         // Discord answers 204 even when the message was not saved.

@@ -17,7 +17,8 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordRest(this IServiceCollection services)
     {
         services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DiscordRestTuning());
         services.TryAddSingleton<DiscordRestStats>();
@@ -84,8 +85,8 @@ public static class DiscordServiceCollectionExtensions
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 OnRetry = args =>
                 {
-                    var route = args.Context.GetRequestMessage()?.Options
-                        .TryGetValue(new HttpRequestOptionsKey<string>(DiscordRestClient.RouteOptionKey), out var r) == true
+                    var key = new HttpRequestOptionsKey<string>(DiscordRestClient.RouteOptionKey);
+                    var route = args.Context.GetRequestMessage()?.Options.TryGetValue(key, out var r) == true
                         ? r
                         : "?";
                     var outcome = args.Outcome.Result is { } response

@@ -63,6 +63,8 @@ public sealed record WebhookTarget : DiscordTarget
             && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
         return ok
             ? token
-            : throw new ArgumentException("WebhookToken must be 1-200 characters of [A-Za-z0-9_.-].", nameof(WebhookToken));
+            : throw new ArgumentException(
+                "WebhookToken must be 1-200 characters of [A-Za-z0-9_.-].",
+                nameof(WebhookToken));
     }
 }

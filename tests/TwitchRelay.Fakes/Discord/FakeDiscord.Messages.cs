@@ -77,7 +77,10 @@ public sealed partial class FakeDiscord
     {
         var webhookId = route.WebhookToken is null ? null : route.MajorId;
         var message = messages.FirstOrDefault(m =>
-            m.Id == messageId && m.ChannelId == channelId && !m.Deleted && (webhookId is null || m.WebhookId == webhookId));
+            m.Id == messageId
+            && m.ChannelId == channelId
+            && !m.Deleted
+            && (webhookId is null || m.WebhookId == webhookId));
         if (message is null)
         {
             return FakeDiscordAnswer.Error(404, 10008, "Unknown Message");

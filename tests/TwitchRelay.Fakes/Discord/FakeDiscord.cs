@@ -105,7 +105,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> requests on a channel or webhook id answer
     /// <paramref name="status"/> (500, 502, 503...).</summary>
     public void FailNext(string majorId, int count = 1, int status = 500) =>
-        AddFault(new FakeDiscordFault { Matches = FakeDiscordFault.ForId(majorId), Remaining = count, Status = status });
+        AddFault(new FakeDiscordFault
+        {
+            Matches = FakeDiscordFault.ForId(majorId),
+            Remaining = count,
+            Status = status,
+        });
 
     public void FailNext(Func<RecordedDiscordRequest, bool> predicate, int count = 1, int status = 500) =>
         AddFault(new FakeDiscordFault

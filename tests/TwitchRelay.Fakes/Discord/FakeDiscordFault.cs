@@ -19,6 +19,7 @@ internal sealed class FakeDiscordFault
     public static Func<RecordedDiscordRequest, string?, bool> ForId(string id) =>
         (_, majorId) => string.Equals(majorId, id, StringComparison.Ordinal);
 
-    public static Func<RecordedDiscordRequest, string?, bool> ForRequest(Func<RecordedDiscordRequest, bool> predicate) =>
+    public static Func<RecordedDiscordRequest, string?, bool> ForRequest(
+        Func<RecordedDiscordRequest, bool> predicate) =>
         (request, _) => predicate(request);
 }

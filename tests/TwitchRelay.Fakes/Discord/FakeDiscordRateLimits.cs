@@ -24,7 +24,11 @@ internal sealed class FakeDiscordRateLimits(FakeDiscordOptions options)
 
     /// <summary>Takes one request from the global and the bucket window. Returns a 429 when either is used up,
     /// else null; <paramref name="headers"/> get the X-RateLimit-* values to send with the answer.</summary>
-    public FakeDiscordAnswer? TryTake(string bucket, string majorId, DateTimeOffset now, Dictionary<string, string> headers)
+    public FakeDiscordAnswer? TryTake(
+        string bucket,
+        string majorId,
+        DateTimeOffset now,
+        Dictionary<string, string> headers)
     {
         lock (gate)
         {

@@ -116,7 +116,8 @@ internal static class FakeMessageRules
             {
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    Add(errors, ["embeds", at, "fields", Index(f), field], "BASE_TYPE_REQUIRED", "This field is required");
+                    string[] path = ["embeds", at, "fields", Index(f), field];
+                    Add(errors, path, "BASE_TYPE_REQUIRED", "This field is required");
                 }
             }
 

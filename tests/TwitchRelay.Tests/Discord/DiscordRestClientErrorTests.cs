@@ -38,7 +38,9 @@ public sealed class DiscordRestClientErrorTests
         var failed = Assert.IsType<DiscordFailed>(result);
         Assert.True(failed.IsMissingPermissions);
         Assert.Equal(403, failed.HttpStatus);
-        Assert.StartsWith("Missing Permissions: the bot cannot post in channel " + DiscordTestHost.ChannelId, failed.Reason);
+        Assert.StartsWith(
+            "Missing Permissions: the bot cannot post in channel " + DiscordTestHost.ChannelId,
+            failed.Reason);
         Assert.Equal(1, host.Client.Stats.Forbidden);
         Assert.Empty(host.Fake.Messages);
     }

@@ -41,18 +41,19 @@ public sealed class DiscordRestClientRetryTests
     }
 
     [Fact]
-    public async Task RetriesBackOffExponentially()
+    public async Task TransientRetriesWaitOnTheClockBetweenAttempts()
     {
         await using var host = await DiscordTestHost.StartAsync();
         host.Fake.FailNext(DiscordTestHost.ChannelId, count: 3, status: 502);
 
         await host.DriveAsync(host.Client.CreateMessageAsync(DiscordTestHost.Channel, Hello, "alert-7", Ct));
 
+        // Back-off is exponential with jitter, so only "some wait before each retry" is certain.
         var times = host.Fake.Requests.Select(r => r.Time).ToList();
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
         Assert.Equal(3, gaps.Count);
         Assert.All(gaps, gap => Assert.True(gap > TimeSpan.Zero, $"gap {gap}"));
-        Assert.True(gaps[2] > gaps[0], $"gaps {string.Join(", ", gaps)} should grow");
+        Assert.Equal([502, 502, 502, 200], host.Fake.Requests.Select(r => r.Status));
     }
 
     [Fact]
@@ -115,7 +116,8 @@ public sealed class DiscordRestClientRetryTests
 
         Assert.IsType<DiscordDelivered>(other);
         var otherRequest = Assert.Single(host.Fake.Requests, r => r.Path.Contains(DiscordTestHost.OtherChannelId));
-        Assert.True(otherRequest.Time - limitedAt >= TimeSpan.FromSeconds(2), $"sent after {otherRequest.Time - limitedAt}");
+        var waited = otherRequest.Time - limitedAt;
+        Assert.True(waited >= TimeSpan.FromSeconds(2), $"sent after {waited}");
         Assert.Equal(2, host.Fake.Messages.Count);
     }
 
@@ -146,12 +148,51 @@ public sealed class DiscordRestClientRetryTests
         var start = host.Time.GetUtcNow();
 
         // No clock driving: if the second channel waited on the first channel's bucket this would time out.
-        var a = await host.Client.CreateMessageAsync(DiscordTestHost.Channel, Hello, "a", Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        var b = await host.Client.CreateMessageAsync(DiscordTestHost.OtherChannel, Hello, "b", Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var a = await host.Client
+            .CreateMessageAsync(DiscordTestHost.Channel, Hello, "a", Ct)
+            .WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var b = await host.Client
+            .CreateMessageAsync(DiscordTestHost.OtherChannel, Hello, "b", Ct)
+            .WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.IsType<DiscordDelivered>(a);
         Assert.IsType<DiscordDelivered>(b);
         Assert.Equal(start, host.Time.GetUtcNow());
         Assert.Equal([200, 200], host.Fake.Requests.Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task RepeatedShort429sAreHandedBackAfterTheRetryCap()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.RateLimitNext(DiscordTestHost.ChannelId, TimeSpan.FromSeconds(1), count: 10);
+
+        var result = await host.DriveAsync(
+            host.Client.CreateMessageAsync(DiscordTestHost.Channel, Hello, "n-1", Ct));
+
+        var retry = Assert.IsType<DiscordRetryLater>(result);
+        Assert.Equal(TimeSpan.FromSeconds(1), retry.After);
+        Assert.Equal(4, host.Fake.Requests.Count);
+        Assert.Equal(4, host.Client.Stats.RateLimited);
+        Assert.Empty(host.Fake.Messages);
+    }
+
+    [Fact]
+    public async Task TheGlobalLimitSpreadsCallsOverSecondsAcrossChannels()
+    {
+        var tuning = new DiscordRestTuning { GlobalRequestsPerSecond = 2 };
+        await using var host = await DiscordTestHost.StartAsync(tuning: tuning);
+        var start = host.Time.GetUtcNow();
+
+        var results = new List<DiscordResult>();
+        foreach (var target in new[] { DiscordTestHost.Channel, DiscordTestHost.OtherChannel, DiscordTestHost.Channel })
+        {
+            results.Add(await host.DriveAsync(host.Client.CreateMessageAsync(target, Hello, $"g-{results.Count}", Ct)));
+        }
+
+        Assert.All(results, r => Assert.IsType<DiscordDelivered>(r));
+        Assert.True(host.Fake.Requests[1].Time - start < TimeSpan.FromSeconds(1));
+        Assert.True(host.Fake.Requests[2].Time - start >= TimeSpan.FromSeconds(1));
+        Assert.Equal([200, 200, 200], host.Fake.Requests.Select(r => r.Status));
     }
 }

@@ -20,7 +20,11 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     private readonly ServiceProvider services;
 
-    private DiscordTestHost(FakeDiscord fake, FakeTimeProvider time, ServiceProvider services, CapturingLoggerProvider logs)
+    private DiscordTestHost(
+        FakeDiscord fake,
+        FakeTimeProvider time,
+        ServiceProvider services,
+        CapturingLoggerProvider logs)
     {
         Fake = fake;
         Time = time;
@@ -42,7 +46,9 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     public static WebhookTarget Webhook => new(WebhookId, WebhookToken);
 
-    public static async Task<DiscordTestHost> StartAsync(bool withBotToken = true)
+    public static async Task<DiscordTestHost> StartAsync(
+        bool withBotToken = true,
+        DiscordRestTuning? tuning = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var fake = await FakeDiscord.StartAsync(new FakeDiscordOptions { BotToken = BotToken, TimeProvider = time });
@@ -61,6 +67,11 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         collection.AddSingleton<TimeProvider>(time);
+        if (tuning is not null)
+        {
+            collection.AddSingleton(tuning);
+        }
+
         collection.AddDiscordRest();
         return new DiscordTestHost(fake, time, collection.BuildServiceProvider(validateScopes: true), logs);
     }
@@ -84,7 +95,8 @@ internal sealed class DiscordTestHost : IAsyncDisposable
         return await call;
     }
 
-    /// <summary>Waits (real time, at most 10 s) until a log event with <paramref name="eventId"/> was written.</summary>
+    /// <summary>Waits (real time, at most 10 s) until a log event with <paramref name="eventId"/> was written.
+    /// </summary>
     public async Task WaitForLogAsync(int eventId)
     {
         var watch = Stopwatch.StartNew();

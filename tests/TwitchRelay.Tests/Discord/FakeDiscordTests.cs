@@ -62,7 +62,8 @@ public sealed class FakeDiscordTests
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutAgent.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
-        Assert.Equal("401: Unauthorized", (string?)JsonNode.Parse(await withoutToken.Content.ReadAsStringAsync(Ct))!["message"]);
+        var error = JsonNode.Parse(await withoutToken.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("401: Unauthorized", (string?)error["message"]);
         Assert.Empty(fake.Messages);
     }
 
