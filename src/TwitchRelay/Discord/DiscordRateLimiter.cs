@@ -45,13 +45,15 @@ internal sealed partial class DiscordRateLimiter(
         var limit = ParseInt(Header(response, "X-RateLimit-Limit"));
         var remaining = ParseInt(Header(response, "X-RateLimit-Remaining"));
         var resetAfter = ParseSeconds(Header(response, "X-RateLimit-Reset-After"));
-        if (remaining is null || resetAfter is null)
-        {
-            return;
-        }
-
         lock (gate)
         {
+            if (remaining is null || resetAfter is null)
+            {
+                // An answer without limits (a proxy's 5xx, say): nothing to wait for on this route for now.
+                GetState(route, out _).Known = true;
+                return;
+            }
+
             if (bucket is not null)
             {
                 bucketByRoute[route.RouteKey] = bucket;
@@ -65,6 +67,7 @@ internal sealed partial class DiscordRateLimiter(
             state.Remaining = sameWindow && state.Remaining is { } local ? Math.Min(local, remaining.Value) : remaining;
             state.Limit = limit ?? state.Limit;
             state.ResetAt = resetAt;
+            state.Known = true;
         }
     }
 
@@ -76,6 +79,7 @@ internal sealed partial class DiscordRateLimiter(
             var state = GetState(route, out _);
             state.Remaining = 0;
             state.ResetAt = time.GetUtcNow() + retryAfter;
+            state.Known = true;
         }
     }
 
@@ -103,16 +107,10 @@ internal sealed partial class DiscordRateLimiter(
                 return globalPausedUntil - now;
             }
 
-            if (state.ResetAt is { } resetAt && now >= resetAt)
+            var bucketWait = BucketWait(state, now);
+            if (bucketWait > TimeSpan.Zero)
             {
-                // A new window: the full limit again; its reset time comes with the next answer.
-                state.Remaining = state.Limit;
-                state.ResetAt = null;
-            }
-
-            if (state.Remaining is <= 0)
-            {
-                return state.ResetAt is { } until ? until - now : tuning.UnknownResetPoll;
+                return bucketWait;
             }
 
             if (now >= globalWindowStart + GlobalWindow)
@@ -127,10 +125,45 @@ internal sealed partial class DiscordRateLimiter(
             }
 
             globalWindowCount++;
-            state.Remaining--;
+            if (state.Known)
+            {
+                state.Remaining--;
+            }
+            else
+            {
+                state.ProbeUntil = now + tuning.ProbeTimeout;
+            }
+
             return TimeSpan.Zero;
         }
     }
+
+    private TimeSpan BucketWait(BucketState state, DateTimeOffset now)
+    {
+        if (!state.Known)
+        {
+            // Until the first answer tells the limit, one request probes the route and the others wait for it.
+            return state.ProbeUntil is { } probe && now < probe
+                ? Min(probe - now, tuning.UnknownResetPoll)
+                : TimeSpan.Zero;
+        }
+
+        if (state.ResetAt is { } resetAt && now >= resetAt)
+        {
+            // A new window: the full limit again; its reset time comes with the next answer.
+            state.Remaining = state.Limit;
+            state.ResetAt = null;
+        }
+
+        if (state.Remaining is <= 0)
+        {
+            return state.ResetAt is { } until ? until - now : tuning.UnknownResetPoll;
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private BucketState GetState(DiscordRoute route, out string key)
     {
@@ -168,5 +201,11 @@ internal sealed partial class DiscordRateLimiter(
         public int? Remaining { get; set; }
 
         public DateTimeOffset? ResetAt { get; set; }
+
+        /// <summary>False until an answer on this key was seen.</summary>
+        public bool Known { get; set; }
+
+        /// <summary>While the first request of an unknown route is out, others wait until this time at most.</summary>
+        public DateTimeOffset? ProbeUntil { get; set; }
     }
 }

@@ -28,4 +28,7 @@ internal sealed record DiscordRestTuning
 
     /// <summary>When a bucket is empty but its reset time is not known yet (answers still in flight).</summary>
     public TimeSpan UnknownResetPoll { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long the first request of a route holds back the others before another may probe.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

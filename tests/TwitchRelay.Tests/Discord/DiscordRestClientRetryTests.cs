@@ -195,4 +195,21 @@ public sealed class DiscordRestClientRetryTests
         Assert.True(host.Fake.Requests[2].Time - start >= TimeSpan.FromSeconds(1));
         Assert.Equal([200, 200, 200], host.Fake.Requests.Select(r => r.Status));
     }
+
+    [Fact]
+    public async Task ConcurrentCallsOnANewRouteStayWithinTheBucketWithoutA429()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        host.Fake.SetBucketLimit(DiscordTestHost.ChannelId, 2, TimeSpan.FromSeconds(2));
+
+        var calls = Enumerable.Range(0, 5)
+            .Select(i => host.Client.CreateMessageAsync(DiscordTestHost.Channel, Hello, $"c-{i}", Ct))
+            .ToList();
+        var results = await host.DriveAsync(Task.WhenAll(calls));
+
+        Assert.All(results, r => Assert.IsType<DiscordDelivered>(r));
+        Assert.All(host.Fake.Requests, r => Assert.Equal(200, r.Status));
+        Assert.Equal(5, host.Fake.Requests.Count);
+        Assert.Equal(5, host.Fake.MessagesIn(DiscordTestHost.ChannelId).Count);
+    }
 }
