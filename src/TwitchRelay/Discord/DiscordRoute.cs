@@ -1,0 +1,53 @@
+namespace TwitchRelay.Discord;
+
+/// <summary>One REST call: the method, the route template (logged and used for rate-limit keys), the real path
+/// (which may hold a webhook token, so it is never logged) and the major parameter Discord limits on.</summary>
+internal sealed record DiscordRoute(HttpMethod Method, string Template, string Path, string MajorId, bool UsesBotToken)
+{
+    public const string ChannelMessages = "/channels/{channel_id}/messages";
+    public const string ChannelMessage = "/channels/{channel_id}/messages/{message_id}";
+    public const string WebhookExecute = "/webhooks/{webhook_id}/{webhook_token}";
+    public const string WebhookMessage = "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}";
+
+    /// <summary>Key used before Discord has told us the bucket of this route.
+    /// https://discord.com/developers/docs/topics/rate-limits#header-format</summary>
+    public string RouteKey => $"{Method.Method} {Template} {MajorId}";
+
+    public static DiscordRoute Create(DiscordTarget target) => target switch
+    {
+        ChannelTarget c => new(
+            HttpMethod.Post,
+            ChannelMessages,
+            $"/channels/{c.ChannelId}/messages",
+            c.ChannelId,
+            true),
+
+        // wait=true makes Discord answer with the saved message (and its id, needed for later edits); without it
+        // Discord answers 204 even when the message was not saved.
+        // https://discord.com/developers/docs/resources/webhook#execute-webhook
+        WebhookTarget w => new(
+            HttpMethod.Post,
+            WebhookExecute,
+            $"/webhooks/{w.WebhookId}/{w.WebhookToken}?wait=true",
+            w.WebhookId,
+            false),
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
+    public static DiscordRoute ForMessage(HttpMethod method, DiscordTarget target, string messageId) => target switch
+    {
+        ChannelTarget c => new(
+            method,
+            ChannelMessage,
+            $"/channels/{c.ChannelId}/messages/{messageId}",
+            c.ChannelId,
+            true),
+        WebhookTarget w => new(
+            method,
+            WebhookMessage,
+            $"/webhooks/{w.WebhookId}/{w.WebhookToken}/messages/{messageId}",
+            w.WebhookId,
+            false),
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+}

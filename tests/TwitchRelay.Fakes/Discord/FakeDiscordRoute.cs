@@ -1,0 +1,32 @@
+namespace TwitchRelay.Fakes.Discord;
+
+/// <summary>A parsed message route: channel messages or webhook messages, with the message id when one is named.
+/// </summary>
+internal sealed record FakeDiscordRoute(
+    string MajorId,
+    string? WebhookToken,
+    string? MessageId,
+    string Bucket,
+    bool MethodAllowed)
+{
+    public static FakeDiscordRoute? Parse(string method, string path)
+    {
+        if (!path.StartsWith("/api/v10/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = path["/api/v10/".Length..].Split('/');
+        var bucket = $"fake-{method.ToLowerInvariant()}-{parts.Length}-{parts[0]}";
+        return parts switch
+        {
+            ["channels", var channel, "messages"] => new(channel, null, null, bucket, method == "POST"),
+            ["channels", var channel, "messages", var message] =>
+                new(channel, null, message, bucket, method is "PATCH" or "DELETE"),
+            ["webhooks", var webhook, var token] => new(webhook, token, null, bucket, method == "POST"),
+            ["webhooks", var webhook, var token, "messages", var message] =>
+                new(webhook, token, message, bucket, method is "PATCH" or "DELETE"),
+            _ => null,
+        };
+    }
+}
