@@ -6,7 +6,7 @@ namespace TwitchRelay.Cli;
 /// <summary>How a delivery reads in the activity view.</summary>
 internal static class ActivityText
 {
-    public static string Status(Delivery delivery) => delivery.Status switch
+    public static string Status(AlertDelivery delivery) => delivery.Status switch
     {
         DeliveryStatus.Delivered => $"delivered (message {delivery.DiscordMessageId})",
         DeliveryStatus.Pending when delivery.Attempts == 0 => "waiting to be sent",

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using TwitchRelay.Discord;
 using TwitchRelay.Storage;
 using TwitchRelay.Storage.Entities;
-using DeliveryRow = TwitchRelay.Storage.Entities.Delivery;
+using DeliveryRow = TwitchRelay.Storage.Entities.AlertDelivery;
 
 namespace TwitchRelay.Delivery;
 
@@ -32,12 +32,14 @@ public sealed partial class DeliveryAttempt(
         ThreadMessage? thread = null;
         if (delivery.ThreadKey is not null)
         {
-            (delivery, thread) = await PickNewestStateAsync(db, delivery, now, cancellationToken);
-            if (delivery is null)
+            (var newest, thread) = await PickNewestStateAsync(db, delivery, now, cancellationToken);
+            if (newest is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
+
+            delivery = newest;
         }
 
         var rule = delivery.Rule!;

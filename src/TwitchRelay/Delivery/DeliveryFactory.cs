@@ -1,6 +1,6 @@
 using TwitchRelay.Alerts;
 using TwitchRelay.Storage.Entities;
-using DeliveryRow = TwitchRelay.Storage.Entities.Delivery;
+using DeliveryRow = TwitchRelay.Storage.Entities.AlertDelivery;
 
 namespace TwitchRelay.Delivery;
 

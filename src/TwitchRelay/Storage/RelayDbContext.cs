@@ -16,7 +16,7 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<AlertRule> AlertRules => Set<AlertRule>();
 
-    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<AlertDelivery> Deliveries => Set<AlertDelivery>();
 
     public DbSet<ThreadMessage> ThreadMessages => Set<ThreadMessage>();
 
@@ -66,7 +66,7 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             rule.Ignore(x => x.LaneKey);
         });
 
-        modelBuilder.Entity<Delivery>(delivery =>
+        modelBuilder.Entity<AlertDelivery>(delivery =>
         {
             delivery.ToTable("deliveries");
             delivery.HasIndex(x => new { x.Status, x.NextAttemptAt });

@@ -92,7 +92,7 @@ public sealed class ConfigImportTests : IDisposable
     {
         await RunAsync("config", "import", await WriteAsync(Valid));
 
-        var raw = await File.ReadAllBytesAsync(Path.Combine(settings.Folder, "relay.db"));
+        var raw = await File.ReadAllBytesAsync(Path.Combine(settings.Folder, "relay.db"), TestContext.Current.CancellationToken);
         var text = System.Text.Encoding.Latin1.GetString(raw);
 
         Assert.DoesNotContain("tok_en-abcdefghijklmnopqrstuvwxyz0123456789", text, StringComparison.Ordinal);

@@ -155,7 +155,7 @@ public class AlertPipelineTests
         return await db.Inbox.CountAsync(x => x.ProcessedAt != null);
     };
 
-    internal static async Task<List<Delivery>> WaitForDeliveriesAsync(Pipeline pipeline, int done)
+    internal static async Task<List<AlertDelivery>> WaitForDeliveriesAsync(Pipeline pipeline, int done)
     {
         return await Eventually.UntilAsync(
             async () =>

@@ -10,7 +10,7 @@ public static class DiscordMessageJson
     public static string Serialize(DiscordMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return JsonSerializer.Serialize(message, DiscordJsonContext.Default.DiscordMessage);
+        return JsonSerializer.Serialize(message, AlertMessageJsonContext.Default.DiscordMessage);
     }
 }
 
@@ -18,4 +18,4 @@ public static class DiscordMessageJson
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DiscordMessage))]
-internal sealed partial class DiscordJsonContext : JsonSerializerContext;
+internal sealed partial class AlertMessageJsonContext : JsonSerializerContext;

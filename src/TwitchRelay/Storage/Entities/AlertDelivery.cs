@@ -1,7 +1,7 @@
 namespace TwitchRelay.Storage.Entities;
 
 /// <summary>One message (or edit) owed to one destination for one notification: the outbox row.</summary>
-public sealed class Delivery
+public sealed class AlertDelivery
 {
     public long Id { get; set; }
 
