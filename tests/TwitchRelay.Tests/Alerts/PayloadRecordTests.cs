@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using TwitchRelay.Alerts.Payloads;
 
 namespace TwitchRelay.Tests.Alerts;
@@ -8,7 +9,7 @@ public sealed class PayloadRecordTests
 {
     private static readonly TwitchJsonContext Json = TwitchJsonContext.Default;
 
-    private static T Event<T>(string file, System.Text.Json.Serialization.Metadata.JsonTypeInfo<EventSubNotification<T>> info)
+    private static T Event<T>(string file, JsonTypeInfo<EventSubNotification<T>> info)
         where T : ITwitchEvent =>
         JsonSerializer.Deserialize(SamplePayloads.Read(file), info)!.Event!;
 

@@ -6,7 +6,12 @@ namespace TwitchRelay.Alerts.Payloads;
 /// fields without a version bump, so unknown members are skipped (the default).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [typeof(NullAsZeroInt32Converter), typeof(NullAsZeroInt64Converter), typeof(NullAsFalseBooleanConverter)])]
+    Converters =
+    [
+        typeof(NullAsZeroInt32Converter),
+        typeof(NullAsZeroInt64Converter),
+        typeof(NullAsFalseBooleanConverter),
+    ])]
 [JsonSerializable(typeof(EventSubNotification<ChannelFollowEvent>))]
 [JsonSerializable(typeof(EventSubNotification<ChannelRaidEvent>))]
 [JsonSerializable(typeof(EventSubNotification<ChannelModeratorEvent>))]

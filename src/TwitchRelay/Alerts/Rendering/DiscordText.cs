@@ -10,8 +10,8 @@ internal static class DiscordText
     public const string Ellipsis = "…";
 
     // Characters Discord's markdown gives meaning to (bold, italics, strike, code, spoiler, quote, headings, lists,
-    // masked links, mentions); a backslash before any of them shows it literally
-    // (https://support.discord.com/hc/en-us/articles/210298617-Markdown-Text-101-Chat-Formatting-Bold-Italic-Underline).
+    // masked links, mentions); a backslash before any of them shows it literally:
+    // https://support.discord.com/hc/en-us/articles/210298617
     private const string Specials = "\\*_~`|><#-[]()";
 
     // A zero-width space after '@' keeps "@everyone", "@here" and "<@123>" from being read as mentions at all;

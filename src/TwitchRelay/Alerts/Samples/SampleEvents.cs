@@ -17,7 +17,8 @@ public static class SampleEvents
             throw new ArgumentException($"Unknown event key '{eventKey}'.", nameof(eventKey));
         }
 
-        var body = $$"""{"subscription":{"type":"{{sample.Type}}","version":"{{sample.Version}}"},"event":{{sample.Event}}}""";
+        var subscription = $$"""{"type":"{{sample.Type}}","version":"{{sample.Version}}"}""";
+        var body = $$"""{"subscription":{{subscription}},"event":{{sample.Event}}}""";
         var result = NotificationParser.Parse(sample.Type, sample.Version, body, Now);
         return result.Outcome == ParseOutcome.Events
             ? result.Events[0]

@@ -32,7 +32,8 @@ internal static class CommunityFormatters
         if (!string.IsNullOrEmpty(e.FromBroadcasterUserLogin))
         {
             var label = Format.RawName(e.FromBroadcasterUserName, e.FromBroadcasterUserLogin);
-            view.Button = new DiscordLinkButton(2, 5, Label($"Visit {label}"), Format.ChannelUrl(e.FromBroadcasterUserLogin));
+            var url = Format.ChannelUrl(e.FromBroadcasterUserLogin);
+            view.Button = new DiscordLinkButton(2, 5, Label($"Visit {label}"), url);
         }
 
         return view;

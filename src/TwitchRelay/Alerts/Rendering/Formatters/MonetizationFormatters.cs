@@ -67,7 +67,8 @@ internal static class MonetizationFormatters
     // https://dev.twitch.tv/docs/eventsub/eventsub-reference/#channel-subscription-gift-event
     public static AlertView Gift(ChannelSubscriptionGiftEvent e, AlertEvent alert)
     {
-        var raw = e.IsAnonymous ? "An anonymous gifter" : Format.RawName(e.UserName, e.UserLogin, "An anonymous gifter");
+        const string AnonymousGifter = "An anonymous gifter";
+        var raw = e.IsAnonymous ? AnonymousGifter : Format.RawName(e.UserName, e.UserLogin, AnonymousGifter);
         var user = DiscordText.Escape(raw);
         var tier = Format.Tier(e.Tier);
         var subs = Format.Plural(e.Total, $"{tier} sub", $"{tier} subs");
