@@ -110,10 +110,11 @@ public sealed class DiscordRestClient
             await limiter.AcquireAsync(route, ct);
             DiscordRestLog.Sending(logger, route.Method.Method, route.Template, route.MajorId);
 
+            using var request = BuildRequest(route, body);
             HttpResponseMessage response;
             try
             {
-                response = await http.SendAsync(BuildRequest(route, body), ct);
+                response = await http.SendAsync(request, ct);
             }
             catch (Exception ex) when (IsTransient(ex, ct))
             {

@@ -72,6 +72,25 @@ public sealed class DiscordRestClientRetryTests
     }
 
     [Fact]
+    public async Task TimeoutsBeyondTheRetriesAreHandedBackAsRetryLater()
+    {
+        // Every attempt hangs, so a short attempt timeout cannot fire early on a real answer here.
+        var tuning = new DiscordRestTuning { AttemptTimeout = TimeSpan.FromSeconds(2) };
+        await using var host = await DiscordTestHost.StartAsync(tuning: tuning);
+        host.Fake.DelayNext(DiscordTestHost.ChannelId, TimeSpan.FromHours(1), count: 10);
+
+        var result = await host.DriveAsync(
+            host.Client.CreateMessageAsync(DiscordTestHost.Channel, Hello, "alert-8", Ct));
+
+        var retry = Assert.IsType<DiscordRetryLater>(result);
+        Assert.Contains("could not be reached", retry.Reason, StringComparison.Ordinal);
+        Assert.True(retry.After > TimeSpan.Zero);
+        Assert.Equal(4, host.Fake.Requests.Count);
+        Assert.All(host.Fake.Requests, r => Assert.Equal(499, r.Status));
+        Assert.Empty(host.Fake.Messages);
+    }
+
+    [Fact]
     public async Task A429IsWaitedOutForRetryAfterThenSucceeds()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -126,6 +126,27 @@ public sealed class FakeDiscordTests
         Assert.Single(fake.Messages);
     }
 
+    [Fact]
+    public async Task TheGlobalLimitAnswersAGlobal429AcrossChannels()
+    {
+        var options = new FakeDiscordOptions { BotToken = "t0k", GlobalLimit = 2 };
+        await using var fake = await FakeDiscord.StartAsync(options);
+        fake.AddChannel(Channel);
+        fake.AddChannel("500000000000000002");
+        using var http = BotClient(fake);
+
+        using var one = await PostAsync(http, fake, """{"content":"one"}""");
+        using var two = await PostAsync(http, fake, """{"content":"two"}""");
+        using var content = Json("""{"content":"three"}""");
+        using var three = await http.PostAsync($"{fake.ApiBaseUrl}/channels/500000000000000002/messages", content, Ct);
+
+        Assert.Equal((HttpStatusCode)429, three.StatusCode);
+        Assert.Equal("true", three.Headers.GetValues("X-RateLimit-Global").Single());
+        Assert.Equal("global", three.Headers.GetValues("X-RateLimit-Scope").Single());
+        Assert.True((bool)JsonNode.Parse(await three.Content.ReadAsStringAsync(Ct))!["global"]!);
+        Assert.Equal(2, fake.Messages.Count);
+    }
+
     private static async Task<FakeDiscord> StartAsync()
     {
         var fake = await FakeDiscord.StartAsync(new FakeDiscordOptions { BotToken = "t0k" });
