@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Discord;
@@ -189,15 +190,22 @@ public sealed partial class DeliveryAttempt(
                 Fail(delivery, $"gave up after {delivery.Attempts} attempts: {retry.Reason}", now);
                 break;
             case DiscordFailed failed:
-                Fail(delivery, failed.Reason, now);
+                Fail(delivery, Explain(failed), now);
                 if (failed.IsUnknownChannel || failed.IsUnknownWebhook)
                 {
-                    DisableRule(rule, failed.Reason);
+                    DisableRule(rule, Explain(failed));
                 }
 
                 break;
         }
     }
+
+    /// <summary>The reason as the admin reads it, with Discord's code for looking it up.</summary>
+    private static string Explain(DiscordFailed failed) =>
+        failed.DiscordCode is { } code
+        && !failed.Reason.Contains(code.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? $"{failed.Reason} (Discord error {code})"
+            : failed.Reason;
 
     private void Fail(DeliveryRow delivery, string reason, DateTimeOffset now)
     {

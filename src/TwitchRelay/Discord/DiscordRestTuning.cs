@@ -23,8 +23,9 @@ internal sealed record DiscordRestTuning
 
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>How long the caller should wait after the transient retries are used up.</summary>
-    public TimeSpan TransientRetryLater { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The least the caller should wait after the transient retries are used up. Zero: the outbox's own
+    /// back-off decides, since it knows how often this delivery has failed already.</summary>
+    public TimeSpan TransientRetryLater { get; init; } = TimeSpan.Zero;
 
     /// <summary>When a bucket is empty but its reset time is not known yet (answers still in flight).</summary>
     public TimeSpan UnknownResetPoll { get; init; } = TimeSpan.FromMilliseconds(250);

@@ -6,7 +6,9 @@ namespace TwitchRelay.Hosting;
 /// variables (<c>Discord__BotToken</c>), then <paramref name="overrides"/> (tests).</summary>
 public static class RelayHost
 {
-    public static WebApplication BuildServer(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplication BuildServer(
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -20,6 +22,7 @@ public static class RelayHost
 
         builder.Services.AddRelayCore(builder.Configuration);
         builder.Services.AddRelayPipeline();
+        replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapEventSubWebhook();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using TwitchRelay.Discord;
 using TwitchRelay.Hosting;
 
 namespace TwitchRelay.Tests.Infrastructure;
@@ -25,7 +26,15 @@ public sealed class RelayTestHost : IAsyncDisposable
 
     public static async Task<RelayTestHost> StartAsync(TestSettings settings)
     {
-        var app = RelayHost.BuildServer(settings.Build());
+        var app = RelayHost.BuildServer(settings.Build(), services =>
+        {
+            // Discord's real back-off (seconds) would only make these tests slow.
+            services.AddSingleton(new DiscordRestTuning
+            {
+                TransientBaseDelay = TimeSpan.FromMilliseconds(50),
+                AttemptTimeout = TimeSpan.FromSeconds(5),
+            });
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();

@@ -1,0 +1,255 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace TwitchRelay.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "eventsub_revocations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubscriptionId = table.Column<string>(type: "text", nullable: false),
+                    SubscriptionType = table.Column<string>(type: "text", nullable: false),
+                    SubscriptionVersion = table.Column<string>(type: "text", nullable: false),
+                    Reason = table.Column<string>(type: "text", nullable: false),
+                    Condition = table.Column<string>(type: "text", nullable: false),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_eventsub_revocations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "guild_links",
+                columns: table => new
+                {
+                    GuildId = table.Column<string>(type: "text", nullable: false),
+                    BroadcasterId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_guild_links", x => x.GuildId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    MessageType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubscriptionType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    SubscriptionVersion = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    MessageTimestamp = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Outcome = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "settings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_settings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "thread_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GuildId = table.Column<string>(type: "text", nullable: false),
+                    LaneKey = table.Column<string>(type: "text", nullable: false),
+                    ThreadKey = table.Column<string>(type: "text", nullable: false),
+                    DiscordMessageId = table.Column<string>(type: "text", nullable: false),
+                    ShownStage = table.Column<int>(type: "integer", nullable: false),
+                    ShownEventTime = table.Column<long>(type: "bigint", nullable: false),
+                    ShownDeliveryId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_thread_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alert_rules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GuildId = table.Column<string>(type: "text", nullable: false),
+                    EventKey = table.Column<string>(type: "text", nullable: false),
+                    ChannelId = table.Column<string>(type: "text", nullable: true),
+                    WebhookId = table.Column<string>(type: "text", nullable: true),
+                    ProtectedWebhookToken = table.Column<string>(type: "text", nullable: true),
+                    MentionRoleIds = table.Column<string>(type: "text", nullable: false),
+                    Template = table.Column<string>(type: "text", nullable: true),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    DisabledReason = table.Column<string>(type: "text", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_rules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alert_rules_guild_links_GuildId",
+                        column: x => x.GuildId,
+                        principalTable: "guild_links",
+                        principalColumn: "GuildId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InboxId = table.Column<long>(type: "bigint", nullable: false),
+                    RuleId = table.Column<long>(type: "bigint", nullable: false),
+                    GuildId = table.Column<string>(type: "text", nullable: false),
+                    EventKey = table.Column<string>(type: "text", nullable: false),
+                    LaneKey = table.Column<string>(type: "text", nullable: false),
+                    ThreadKey = table.Column<string>(type: "text", nullable: true),
+                    ThreadStage = table.Column<int>(type: "integer", nullable: false),
+                    EventTime = table.Column<long>(type: "bigint", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Nonce = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "bigint", nullable: false),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    DiscordMessageId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_deliveries_alert_rules_RuleId",
+                        column: x => x.RuleId,
+                        principalTable: "alert_rules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_deliveries_inbox_InboxId",
+                        column: x => x.InboxId,
+                        principalTable: "inbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alert_rules_GuildId_EventKey",
+                table: "alert_rules",
+                columns: new[] { "GuildId", "EventKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_GuildId",
+                table: "deliveries",
+                column: "GuildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_InboxId_RuleId",
+                table: "deliveries",
+                columns: new[] { "InboxId", "RuleId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_LaneKey_ThreadKey",
+                table: "deliveries",
+                columns: new[] { "LaneKey", "ThreadKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_RuleId",
+                table: "deliveries",
+                column: "RuleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_Status_NextAttemptAt",
+                table: "deliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_eventsub_revocations_SubscriptionId",
+                table: "eventsub_revocations",
+                column: "SubscriptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_guild_links_BroadcasterId",
+                table: "guild_links",
+                column: "BroadcasterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_MessageId",
+                table: "inbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inbox_ProcessedAt",
+                table: "inbox",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_thread_messages_GuildId",
+                table: "thread_messages",
+                column: "GuildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_thread_messages_LaneKey_ThreadKey",
+                table: "thread_messages",
+                columns: new[] { "LaneKey", "ThreadKey" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "eventsub_revocations");
+
+            migrationBuilder.DropTable(
+                name: "settings");
+
+            migrationBuilder.DropTable(
+                name: "thread_messages");
+
+            migrationBuilder.DropTable(
+                name: "alert_rules");
+
+            migrationBuilder.DropTable(
+                name: "inbox");
+
+            migrationBuilder.DropTable(
+                name: "guild_links");
+        }
+    }
+}
