@@ -37,7 +37,8 @@ internal static class ActivityCommand
         {
             var when = delivery.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             await cli.Out.WriteLineAsync(
-                $"  #{delivery.Id} {when} {delivery.EventKey,-22} {delivery.LaneKey,-32} {ActivityText.Status(delivery)}");
+                $"  #{delivery.Id} {when} {delivery.EventKey,-22} {delivery.LaneKey,-32} "
+                + ActivityText.Status(delivery));
             await cli.Out.WriteLineAsync($"      {ActivityText.Preview(delivery.Body)}");
         }
 

@@ -32,7 +32,11 @@ internal static class ConfigCommands
         return config;
     }
 
-    private static async Task<int> ImportAsync(CliContext cli, IServiceProvider services, FileInfo file, CancellationToken token)
+    private static async Task<int> ImportAsync(
+        CliContext cli,
+        IServiceProvider services,
+        FileInfo file,
+        CancellationToken token)
     {
         if (!file.Exists)
         {
@@ -58,7 +62,11 @@ internal static class ConfigCommands
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> ExportAsync(CliContext cli, IServiceProvider services, FileInfo? output, CancellationToken token)
+    private static async Task<int> ExportAsync(
+        CliContext cli,
+        IServiceProvider services,
+        FileInfo? output,
+        CancellationToken token)
     {
         var store = ActivatorUtilities.CreateInstance<AlertConfigStore>(services);
         var json = AlertConfigStore.Serialize(await store.ExportAsync(token));

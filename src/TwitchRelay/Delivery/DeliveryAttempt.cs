@@ -143,14 +143,14 @@ public sealed partial class DeliveryAttempt(
 
         if (thread is null)
         {
-            return await discord.CreateMessageAsync(target, delivery.Body, NonceFor(target, delivery), cancellationToken);
+            return await CreateAsync(target, delivery, cancellationToken);
         }
 
         var edited = await discord.EditMessageAsync(target, thread.DiscordMessageId, delivery.Body, cancellationToken);
         if (edited is DiscordFailed { IsUnknownMessage: true })
         {
             // Someone deleted the message: show the current state in a new one rather than nowhere.
-            return await discord.CreateMessageAsync(target, delivery.Body, NonceFor(target, delivery), cancellationToken);
+            return await CreateAsync(target, delivery, cancellationToken);
         }
 
         return edited;
@@ -159,8 +159,9 @@ public sealed partial class DeliveryAttempt(
     /// <summary>The text shown in the activity view when alerts are rendered but cannot be posted.</summary>
     public const string NoBotTokenReason = "not posted: Discord:BotToken is not set";
 
-    private static string? NonceFor(DiscordTarget target, DeliveryRow delivery) =>
-        target is ChannelTarget ? delivery.Nonce : null;
+    /// <summary>Only bot posts carry the nonce: webhooks have no server-side dedupe.</summary>
+    private Task<DiscordResult> CreateAsync(DiscordTarget target, DeliveryRow delivery, CancellationToken token) =>
+        discord.CreateMessageAsync(target, delivery.Body, target is ChannelTarget ? delivery.Nonce : null, token);
 
     private void Apply(
         RelayDbContext db,
@@ -221,7 +222,8 @@ public sealed partial class DeliveryAttempt(
     }
 
     /// <summary>A deleted channel or webhook will answer 404 forever, and repeated 404s count towards Discord's
-    /// invalid-request ban (https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans):
+    /// invalid-request ban
+    /// (https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans):
     /// stop using it until the admin fixes the rule.</summary>
     private void DisableRule(AlertRule rule, string reason)
     {
@@ -230,7 +232,11 @@ public sealed partial class DeliveryAttempt(
         LogRuleDisabled(rule.Id, rule.GuildId, rule.EventKey, reason);
     }
 
-    private static void RecordShownState(RelayDbContext db, DeliveryRow delivery, ThreadMessage? thread, string messageId)
+    private static void RecordShownState(
+        RelayDbContext db,
+        DeliveryRow delivery,
+        ThreadMessage? thread,
+        string messageId)
     {
         if (delivery.ThreadKey is null)
         {

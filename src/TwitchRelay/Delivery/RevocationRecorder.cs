@@ -25,10 +25,15 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
                 RevokedAt = notification.MessageTimestamp,
             };
             db.Revocations.Add(revocation);
-            LogRevoked(revocation.SubscriptionType, revocation.SubscriptionVersion, revocation.Reason, revocation.Condition);
+            LogRevoked(
+                revocation.SubscriptionType,
+                revocation.SubscriptionVersion,
+                revocation.Reason,
+                revocation.Condition);
             return $"revocation: {revocation.Reason}";
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             LogUnreadable(exception, notification.MessageId);
             return "malformed revocation";

@@ -24,11 +24,12 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
 
         // wait=true makes Discord answer with the saved message (and its id, needed for later edits); without it
         // Discord answers 204 even when the message was not saved.
+        // with_components=true: a webhook an admin made (not owned by our application) drops link buttons without it.
         // https://discord.com/developers/docs/resources/webhook#execute-webhook
         WebhookTarget w => new(
             HttpMethod.Post,
             WebhookExecute,
-            $"/webhooks/{w.WebhookId}/{w.WebhookToken}?wait=true",
+            $"/webhooks/{w.WebhookId}/{w.WebhookToken}?wait=true&with_components=true",
             w.WebhookId,
             false),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
@@ -45,7 +46,9 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
         WebhookTarget w => new(
             method,
             WebhookMessage,
-            $"/webhooks/{w.WebhookId}/{w.WebhookToken}/messages/{messageId}",
+            method == HttpMethod.Patch
+                ? $"/webhooks/{w.WebhookId}/{w.WebhookToken}/messages/{messageId}?with_components=true"
+                : $"/webhooks/{w.WebhookId}/{w.WebhookToken}/messages/{messageId}",
             w.WebhookId,
             false),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),

@@ -22,7 +22,8 @@ internal static class SqliteConnections
 }
 
 /// <summary>WAL lets readers run beside the one writer; <c>synchronous=FULL</c> makes a commit survive a power cut,
-/// which is the promise the intake makes before it answers Twitch (https://www.sqlite.org/pragma.html#pragma_synchronous).
+/// which is the promise the intake makes before it answers Twitch
+/// (https://www.sqlite.org/pragma.html#pragma_synchronous).
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor
 {

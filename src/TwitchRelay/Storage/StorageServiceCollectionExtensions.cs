@@ -38,7 +38,8 @@ public static class StorageServiceCollectionExtensions
     }
 }
 
-internal sealed class RelayDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<RelayDbContext>
+internal sealed class RelayDbContextFactory<TContext>(IDbContextFactory<TContext> inner)
+    : IDbContextFactory<RelayDbContext>
     where TContext : RelayDbContext
 {
     public RelayDbContext CreateDbContext() => inner.CreateDbContext();

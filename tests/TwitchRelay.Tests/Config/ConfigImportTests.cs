@@ -41,7 +41,8 @@ public sealed class ConfigImportTests : IDisposable
         Assert.Contains("guilds[0].alerts[2].channelId: must be a Discord id", error, StringComparison.Ordinal);
         Assert.Contains("guilds[0].alerts[3].event: unknown event key \"folow\" (did you mean \"follow\"?)", error,
             StringComparison.Ordinal);
-        Assert.Contains("guilds[0].alerts[4].webhookUrl: must be a Discord webhook URL", error, StringComparison.Ordinal);
+        Assert.Contains("guilds[0].alerts[4].webhookUrl: must be a Discord webhook URL", error,
+            StringComparison.Ordinal);
         Assert.Contains("guilds[0].alerts[5]: give exactly one of channelId and webhookUrl", error,
             StringComparison.Ordinal);
         Assert.Contains("guilds[0].alerts[6].mentionRoleIds[0]: must be a Discord role id", error,
@@ -92,7 +93,9 @@ public sealed class ConfigImportTests : IDisposable
     {
         await RunAsync("config", "import", await WriteAsync(Valid));
 
-        var raw = await File.ReadAllBytesAsync(Path.Combine(settings.Folder, "relay.db"), TestContext.Current.CancellationToken);
+        var raw = await File.ReadAllBytesAsync(
+            Path.Combine(settings.Folder, "relay.db"),
+            TestContext.Current.CancellationToken);
         var text = System.Text.Encoding.Latin1.GetString(raw);
 
         Assert.DoesNotContain("tok_en-abcdefghijklmnopqrstuvwxyz0123456789", text, StringComparison.Ordinal);

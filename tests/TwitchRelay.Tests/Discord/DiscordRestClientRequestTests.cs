@@ -42,7 +42,7 @@ public sealed class DiscordRestClientRequestTests
         var request = Assert.Single(host.Fake.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/api/v10/webhooks/{DiscordTestHost.WebhookId}/{DiscordTestHost.WebhookToken}", request.Path);
-        Assert.Equal("?wait=true", request.Query);
+        Assert.Equal("?wait=true&with_components=true", request.Query);
         Assert.Null(request.Header("Authorization"));
         Assert.StartsWith("DiscordBot (", request.Header("User-Agent"));
         var body = JsonNode.Parse(request.Body)!.AsObject();

@@ -44,6 +44,8 @@ public class AlertPipelineTests
         var post = pipeline.Discord.Requests.Single(x => x.Method == "POST");
         Assert.Equal($"/api/v10/webhooks/{Pipeline.WebhookId}/{Pipeline.WebhookToken}", post.Path);
         Assert.Contains("wait=true", post.Query, StringComparison.Ordinal);
+        Assert.Contains("with_components=true", post.Query, StringComparison.Ordinal);
+        Assert.Contains("Visit", post.Body, StringComparison.Ordinal);
         Assert.Null(post.Header("Authorization"));
         Assert.DoesNotContain("nonce", post.Body, StringComparison.Ordinal);
     }

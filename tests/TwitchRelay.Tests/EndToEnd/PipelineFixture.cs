@@ -28,7 +28,10 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public RelayTestHost Host { get; private set; } = null!;
 
-    public static async Task<Pipeline> StartAsync(string rulesJson, FakeDiscordOptions? discordOptions = null)
+    public static async Task<Pipeline> StartAsync(
+        string rulesJson,
+        FakeDiscordOptions? discordOptions = null,
+        string? postgresConnectionString = null)
     {
         var options = discordOptions ?? new FakeDiscordOptions();
         options.BotToken = TestSecrets.BotToken;
@@ -36,7 +39,13 @@ internal sealed class Pipeline : IAsyncDisposable
         discord.AddChannel(AlertsChannel);
         discord.AddChannel(PollsChannel);
         discord.AddWebhook(WebhookId, WebhookToken, AlertsChannel);
-        var pipeline = new Pipeline(discord, new TestSettings(discord.ApiBaseUrl));
+        var settings = new TestSettings(discord.ApiBaseUrl);
+        if (postgresConnectionString is not null)
+        {
+            settings.With("Storage:Provider", "postgres").With("Storage:ConnectionString", postgresConnectionString);
+        }
+
+        var pipeline = new Pipeline(discord, settings);
         await pipeline.ImportAsync(rulesJson);
         pipeline.Host = await RelayTestHost.StartAsync(pipeline.Settings);
         return pipeline;
@@ -75,7 +84,9 @@ internal sealed class Pipeline : IAsyncDisposable
         $$"""{ "event": "{{eventKey}}", "channelId": "{{channel}}", "mentionRoleIds": [{{roles}}] }""";
 
     public static string WebhookAlert(string eventKey) =>
-        $$"""{ "event": "{{eventKey}}", "webhookUrl": "https://discord.com/api/webhooks/{{WebhookId}}/{{WebhookToken}}" }""";
+        $$"""{ "event": "{{eventKey}}", "webhookUrl": "{{WebhookUrl}}" }""";
+
+    public static string WebhookUrl => $"https://discord.com/api/webhooks/{WebhookId}/{WebhookToken}";
 
     public async ValueTask DisposeAsync()
     {

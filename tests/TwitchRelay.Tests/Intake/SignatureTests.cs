@@ -32,7 +32,8 @@ public class SignatureTests
         body[^2] ^= 1;
         var tamperedBody = EventSubSignature.IsValid(secret, vector.MessageId, vector.Timestamp, body, vector.Expected);
         body[^2] ^= 1;
-        var otherId = EventSubSignature.IsValid(secret, vector.MessageId + "x", vector.Timestamp, body, vector.Expected);
+        var otherId = EventSubSignature.IsValid(
+            secret, vector.MessageId + "x", vector.Timestamp, body, vector.Expected);
         var upperHex = EventSubSignature.IsValid(
             secret, vector.MessageId, vector.Timestamp, body, "sha256=" + vector.Expected[7..].ToUpperInvariant());
 
@@ -71,7 +72,8 @@ public class SignatureTests
         var parsed = EventSubTimestamp.TryParse(text, out var value);
 
         Assert.True(parsed);
-        Assert.Equal(new DateTimeOffset(2026, 11, 28, 19, 4, 11, TimeSpan.Zero).AddTicks(expectedTicksIntoSecond), value);
+        var second = new DateTimeOffset(2026, 11, 28, 19, 4, 11, TimeSpan.Zero);
+        Assert.Equal(second.AddTicks(expectedTicksIntoSecond), value);
     }
 
     private static Vector ReadVector()

@@ -42,7 +42,8 @@ public sealed class WebhookIntakeTests : IAsyncLifetime
     [Fact]
     public async Task ForgedSignatureIsRefusedAndDoesNotMarkTheIdAsSeen()
     {
-        using var forged = TwitchSigner.Notification(FollowBody, messageId: "msg-forged", secret: "not-the-secret-at-all");
+        using var forged = TwitchSigner.Notification(
+            FollowBody, messageId: "msg-forged", secret: "not-the-secret-at-all");
         using var real = TwitchSigner.Notification(FollowBody, messageId: "msg-forged");
 
         using var forgedResponse = await host.Client.SendAsync(forged, TestContext.Current.CancellationToken);

@@ -7,7 +7,10 @@ namespace TwitchRelay.Cli.Config;
 
 /// <summary>Reads and writes alert rules as the versioned file format. Import replaces, for each guild in the file,
 /// its link and all its rules, in one transaction; guilds not in the file are left alone.</summary>
-public sealed class AlertConfigStore(IDbContextFactory<RelayDbContext> contexts, SecretProtector protector, TimeProvider time)
+public sealed class AlertConfigStore(
+    IDbContextFactory<RelayDbContext> contexts,
+    SecretProtector protector,
+    TimeProvider time)
 {
     public static AlertConfigFile Parse(string json, out IReadOnlyList<string> errors)
     {
@@ -42,7 +45,12 @@ public sealed class AlertConfigStore(IDbContextFactory<RelayDbContext> contexts,
             var link = await db.GuildLinks.FindAsync([guild.GuildId], cancellationToken);
             if (link is null)
             {
-                link = new GuildLink { GuildId = guild.GuildId!, BroadcasterId = guild.BroadcasterId!, CreatedAt = time.GetUtcNow() };
+                link = new GuildLink
+                {
+                    GuildId = guild.GuildId!,
+                    BroadcasterId = guild.BroadcasterId!,
+                    CreatedAt = time.GetUtcNow(),
+                };
                 db.GuildLinks.Add(link);
             }
 
@@ -114,7 +122,9 @@ public sealed class AlertConfigStore(IDbContextFactory<RelayDbContext> contexts,
 
     /// <summary>System.Text.Json paths read <c>$.guilds[0].alerts[1].enabled</c>; ours drop the <c>$.</c>.</summary>
     private static string Tidy(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        string.IsNullOrEmpty(path) || path == "$" ? "$"
+        : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
+        : path;
 
     private static string FirstSentence(string message)
     {

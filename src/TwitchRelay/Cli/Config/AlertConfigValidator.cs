@@ -1,3 +1,4 @@
+using System.Globalization;
 using TwitchRelay.Alerts;
 
 namespace TwitchRelay.Cli.Config;
@@ -14,7 +15,8 @@ public static class AlertConfigValidator
         var errors = new List<string>();
         if (file.Version != AlertConfigFile.CurrentVersion)
         {
-            errors.Add($"version: must be {AlertConfigFile.CurrentVersion}, got {file.Version?.ToString() ?? "nothing"}");
+            var got = file.Version?.ToString(CultureInfo.InvariantCulture) ?? "nothing";
+            errors.Add($"version: must be {AlertConfigFile.CurrentVersion}, got {got}");
         }
 
         if (file.Guilds is null)

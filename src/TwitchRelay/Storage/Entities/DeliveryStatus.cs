@@ -3,7 +3,8 @@ namespace TwitchRelay.Storage.Entities;
 /// <summary>Stored as text so the database reads plainly.</summary>
 public enum DeliveryStatus
 {
-    /// <summary>Owed: waiting for its first attempt or for a retry at <see cref="AlertDelivery.NextAttemptAt"/>.</summary>
+    /// <summary>Owed: waiting for its first attempt or for a retry at
+    /// <see cref="AlertDelivery.NextAttemptAt"/>.</summary>
     Pending,
 
     Delivered,

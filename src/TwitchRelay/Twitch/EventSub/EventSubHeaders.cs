@@ -1,7 +1,8 @@
 namespace TwitchRelay.Twitch.EventSub;
 
 /// <summary>The headers of an EventSub webhook request. HTTP header names are case-insensitive, and ASP.NET Core's
-/// header dictionary compares them so. https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#list-of-request-headers
+/// header dictionary compares them so.
+/// https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#list-of-request-headers
 /// </summary>
 public static class EventSubHeaders
 {
