@@ -17,17 +17,26 @@ public static class RelayCli
         var cli = new CliContext(overrides, output ?? Console.Out, error ?? Console.Error);
         var root = new RootCommand("TwitchRelay: Twitch EventSub notifications in, Discord alerts out.");
         var serve = new Command("serve", "Run the service (the default when no verb is given).");
-        serve.SetAction((_, token) => ServeAsync(overrides, token));
-        root.SetAction((_, token) => ServeAsync(overrides, token));
+        serve.SetAction((_, token) => ServeAsync(cli, token));
+        root.SetAction((_, token) => ServeAsync(cli, token));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ConfigCommands.Create(cli));
         root.Subcommands.Add(ReplayCommand.Create(cli));
         root.Subcommands.Add(ActivityCommand.Create(cli));
         root.Subcommands.Add(MigrateCommand.Create(cli));
 
+        var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error };
+        return await root.Parse(args).InvokeAsync(invocation);
+    }
+
+    private static async Task<int> ServeAsync(CliContext cli, CancellationToken token)
+    {
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            await using var app = RelayHost.BuildServer(cli.Overrides);
+            RelayServices.ValidateOptions(app.Services);
+            await app.RunAsync(token);
+            return ExitCodes.Ok;
         }
         catch (OptionsValidationException exception)
         {
@@ -35,17 +44,10 @@ public static class RelayCli
         }
     }
 
-    private static async Task<int> ServeAsync(IReadOnlyDictionary<string, string?>? overrides, CancellationToken token)
-    {
-        await using var app = RelayHost.BuildServer(overrides);
-        await app.RunAsync(token);
-        return 0;
-    }
-
     /// <summary>A configuration mistake stops start-up with the setting's name, and nothing else.</summary>
     internal static int ConfigurationError(OptionsValidationException exception, TextWriter error)
     {
-        foreach (var failure in exception.Failures)
+        foreach (var failure in SettingNames.Describe(exception))
         {
             error.WriteLine($"Configuration error: {failure}");
         }

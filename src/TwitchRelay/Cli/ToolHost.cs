@@ -16,7 +16,7 @@ internal static class ToolHost
         try
         {
             using var host = RelayHost.BuildTool(cli.Overrides);
-            ValidateOptions(host.Services);
+            RelayServices.ValidateOptions(host.Services);
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             return await verb(host.Services, cancellationToken);
         }
@@ -24,14 +24,5 @@ internal static class ToolHost
         {
             return RelayCli.ConfigurationError(exception, cli.Error);
         }
-    }
-
-    /// <summary>A host that is never started does not run ValidateOnStart: ask for each option once instead.</summary>
-    private static void ValidateOptions(IServiceProvider services)
-    {
-        _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<Twitch.TwitchOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<Discord.DiscordOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<DataProtectionSettings>>().Value;
     }
 }

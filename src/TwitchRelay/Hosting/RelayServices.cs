@@ -18,6 +18,8 @@ public static class RelayServices
 
         services.AddOptions<TwitchOptions>().Bind(configuration.GetSection(TwitchOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwitchOptions>, TwitchOptionsValidator>();
+        services.AddOptions<ServiceOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection("Delivery"));
         services.AddOptions<DataProtectionSettings>()
             .Bind(configuration.GetSection(DataProtectionSettings.Section))
@@ -51,5 +53,17 @@ public static class RelayServices
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         return services;
+    }
+
+    /// <summary>Reads every option once, so a configuration mistake stops start-up with the setting's name before
+    /// anything runs (ValidateOnStart would only report it from inside the host's start, among its own logs).
+    /// </summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<TwitchOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<DataProtectionSettings>>().Value;
+        _ = services.GetRequiredService<IOptions<ServiceOptions>>().Value;
     }
 }

@@ -15,7 +15,7 @@ public sealed class TwitchOptions
     /// <summary>The EventSub webhook secret: 10 to 100 ASCII characters
     /// (https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message).
     /// When unset, one is generated on first start and kept, encrypted, in the database.</summary>
-    [StringLength(100, MinimumLength = 10)]
+    [StringLength(100, MinimumLength = 10, ErrorMessage = "Twitch:EventSubSecret must be 10 to 100 characters.")]
     [RegularExpression("^[\\x21-\\x7E]+$", ErrorMessage = "Twitch:EventSubSecret must be printable ASCII.")]
     public string? EventSubSecret { get; set; }
 

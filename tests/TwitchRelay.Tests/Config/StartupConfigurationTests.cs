@@ -1,0 +1,46 @@
+using TwitchRelay.Cli;
+using TwitchRelay.Tests.Infrastructure;
+
+namespace TwitchRelay.Tests.Config;
+
+/// <summary>A configuration mistake stops <c>serve</c> before anything starts, naming the setting as a user writes
+/// it.</summary>
+public sealed class StartupConfigurationTests : IDisposable
+{
+    private readonly TestSettings settings = new();
+
+    public void Dispose() => settings.Dispose();
+
+    [Theory]
+    [InlineData("Discord:ApiBaseUrl", "not a url", "Discord:ApiBaseUrl must be an absolute http(s) URL")]
+    [InlineData("Twitch:ApiBaseUrl", "ftp://api.example", "Twitch:ApiBaseUrl must be an absolute http(s) URL")]
+    [InlineData("PublicUrl", "http://relay.example", "PublicUrl must be an absolute https URL")]
+    [InlineData("Twitch:EventSubSecret", "short", "Twitch:EventSubSecret must be 10 to 100 characters")]
+    [InlineData("Storage:Provider", "mysql", "Storage:Provider must be 'sqlite' or 'postgres'")]
+    public async Task WrongValueStopsServeWithTheSettingsName(string key, string value, string expected)
+    {
+        settings.With(key, value);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await RelayCli.RunAsync(["serve"], settings.Build(), output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"Configuration error: {expected}", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(settings.Folder, "relay.db")));
+    }
+
+    [Fact]
+    public async Task PostgresWithoutConnectionStringNamesTheMissingSetting()
+    {
+        settings.With("Storage:Provider", "postgres").With("Storage:ConnectionString", null);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await RelayCli.RunAsync(["serve"], settings.Build(), output, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Storage:ConnectionString is required when Storage:Provider is 'postgres'", error.ToString(),
+            StringComparison.Ordinal);
+    }
+}
