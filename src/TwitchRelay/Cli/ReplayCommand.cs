@@ -16,11 +16,19 @@ internal static class ReplayCommand
 
     public static Command Create(CliContext cli)
     {
-        var url = new Option<Uri>("--url")
+        var url = new Option<string>("--url")
         {
             Description = $"The service's EventSub endpoint (default {DefaultUrl}).",
-            DefaultValueFactory = _ => new Uri(DefaultUrl),
+            DefaultValueFactory = _ => DefaultUrl,
         };
+        url.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                result.AddError($"--url must be an absolute http(s) URL, got '{value}'.");
+            }
+        });
         var paths = new Argument<string[]>("PATH")
         {
             Description = "Notification files, or folders to read *.json from (recursively).",
@@ -31,7 +39,7 @@ internal static class ReplayCommand
         command.Arguments.Add(paths);
         command.SetAction((parse, token) => ToolHost.RunAsync(
             cli,
-            (services, ct) => ReplayAsync(cli, services, parse.GetValue(url)!, parse.GetValue(paths)!, ct),
+            (services, ct) => ReplayAsync(cli, services, new Uri(parse.GetValue(url)!), parse.GetValue(paths)!, ct),
             token));
         return command;
     }
