@@ -24,6 +24,7 @@ public static class RelayCli
         root.Subcommands.Add(ReplayCommand.Create(cli));
         root.Subcommands.Add(ActivityCommand.Create(cli));
         root.Subcommands.Add(MigrateCommand.Create(cli));
+        root.Subcommands.Add(TwitchCommands.Create(cli));
 
         var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error };
         return await root.Parse(args).InvokeAsync(invocation);

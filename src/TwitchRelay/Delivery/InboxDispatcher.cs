@@ -18,6 +18,7 @@ public sealed partial class InboxDispatcher(
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     RevocationRecorder revocations,
+    IEnumerable<ILinkBreaker> linkBreakers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<InboxDispatcher> logger) : BackgroundService
@@ -69,9 +70,10 @@ public sealed partial class InboxDispatcher(
         var rules = await LoadRulesAsync(db, parsed, cancellationToken);
         var now = time.GetUtcNow();
         var owed = 0;
+        var brokenLinks = new List<(string AccountId, string Reason)>();
         foreach (var (notification, result) in batch.Zip(parsed))
         {
-            owed += Plan(db, notification, result, rules, now);
+            owed += Plan(db, notification, result, rules, now, brokenLinks);
             notification.ProcessedAt = now;
         }
 
@@ -79,6 +81,14 @@ public sealed partial class InboxDispatcher(
         if (owed > 0)
         {
             outboxSignal.Signal.Notify();
+        }
+
+        foreach (var (accountId, reason) in brokenLinks.Distinct())
+        {
+            foreach (var breaker in linkBreakers)
+            {
+                await breaker.MarkBrokenAsync(accountId, reason, cancellationToken);
+            }
         }
 
         return batch.Count;
@@ -122,13 +132,21 @@ public sealed partial class InboxDispatcher(
         InboxNotification notification,
         ParseResult? result,
         ILookup<(string Broadcaster, string EventKey), AlertRule> rules,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        List<(string AccountId, string Reason)> brokenLinks)
     {
         if (result is null)
         {
             notification.Outcome = notification.MessageType == EventSubMessageTypes.Revocation
-                ? revocations.Record(db, notification)
+                ? revocations.Record(db, notification, brokenLinks)
                 : $"ignored: message type '{notification.MessageType}'";
+            return 0;
+        }
+
+        if (notification.SubscriptionType == AuthorizationRevoke && UserOf(notification.Body) is { } revokedUser)
+        {
+            brokenLinks.Add((revokedUser, "the streamer disconnected TwitchRelay on Twitch"));
+            notification.Outcome = "authorization revoked: link marked broken";
             return 0;
         }
 
@@ -155,6 +173,24 @@ public sealed partial class InboxDispatcher(
             _ => $"{count} deliveries",
         };
         return count;
+    }
+
+    /// <summary>Sent when a streamer disconnects the app (webhooks and conduits only).
+    /// https://dev.twitch.tv/docs/eventsub/eventsub-subscription-types/#userauthorizationrevoke</summary>
+    private const string AuthorizationRevoke = "user.authorization.revoke";
+
+    private static string? UserOf(string body)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.GetProperty("event").GetProperty("user_id").GetString();
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or KeyNotFoundException
+            or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private string Describe(InboxNotification notification, ParseResult result)

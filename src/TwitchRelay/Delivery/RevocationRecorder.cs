@@ -8,8 +8,15 @@ namespace TwitchRelay.Delivery;
 /// https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#revoking-your-subscription</summary>
 public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logger)
 {
-    /// <summary>Adds the revocation to <paramref name="db"/>; returns the inbox outcome text.</summary>
-    internal string Record(RelayDbContext db, InboxNotification notification)
+    /// <summary>Reasons that mean the streamer's grant is gone, not just one subscription.</summary>
+    private static readonly HashSet<string> AccessGone = new(StringComparer.Ordinal)
+    {
+        "authorization_revoked", "user_removed",
+    };
+
+    /// <summary>Adds the revocation to <paramref name="db"/>; returns the inbox outcome text. When access is gone,
+    /// the broadcaster and reason are added to <paramref name="brokenLinks"/>.</summary>
+    internal string Record(RelayDbContext db, InboxNotification notification, List<(string, string)> brokenLinks)
     {
         try
         {
@@ -25,6 +32,11 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
                 RevokedAt = notification.MessageTimestamp,
             };
             db.Revocations.Add(revocation);
+            if (AccessGone.Contains(revocation.Reason) && BroadcasterOf(condition) is { } broadcaster)
+            {
+                brokenLinks.Add((broadcaster, $"Twitch revoked the subscriptions ({revocation.Reason})"));
+            }
+
             LogRevoked(
                 revocation.SubscriptionType,
                 revocation.SubscriptionVersion,
@@ -38,6 +50,22 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
             LogUnreadable(exception, notification.MessageId);
             return "malformed revocation";
         }
+    }
+
+    /// <summary>The streamer a subscription was for, whichever condition key names them.</summary>
+    internal static string? BroadcasterOf(JsonElement condition)
+    {
+        foreach (var key in new[] { "broadcaster_user_id", "to_broadcaster_user_id", "user_id" })
+        {
+            if (condition.ValueKind == JsonValueKind.Object
+                && condition.TryGetProperty(key, out var value)
+                && value.GetString() is { Length: > 0 } id)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Warning,

@@ -1,4 +1,5 @@
 using TwitchRelay.Twitch.EventSub;
+using TwitchRelay.Twitch.Linking;
 
 namespace TwitchRelay.Hosting;
 
@@ -26,6 +27,7 @@ public static class RelayHost
 
         var app = builder.Build();
         app.MapEventSubWebhook();
+        app.MapTwitchLinking();
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
         return app;
     }

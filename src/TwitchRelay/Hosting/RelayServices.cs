@@ -5,6 +5,10 @@ using TwitchRelay.Discord;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
+using TwitchRelay.Twitch.EventSub.WebSocket;
+using TwitchRelay.Twitch.Linking;
+using TwitchRelay.Twitch.Subscriptions;
+using TwitchRelay.Twitch.Tokens;
 
 namespace TwitchRelay.Hosting;
 
@@ -33,6 +37,21 @@ public static class RelayServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysPath)));
 
         services.AddDiscordRest();
+        services.AddTwitchClients();
+        services.AddOptions<EventSubOptions>().Bind(configuration.GetSection(EventSubOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventSubOptions>, EventSubOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ServiceOptions>, WebhookNeedsPublicUrl>();
+        services.AddSingleton<ChangeMarkers>();
+        services.AddSingleton<AccountTokens>();
+        services.AddSingleton<AppTokens>();
+        services.AddSingleton<TwitchCalls>();
+        services.AddSingleton<LinkHealth>();
+        services.AddSingleton<ILinkBreaker>(provider => provider.GetRequiredService<LinkHealth>());
+        services.AddSingleton<SubscriptionReconciler>();
+        services.AddSingleton<LinkTickets>();
+        services.AddSingleton<LinkActivation>();
+        services.AddSingleton<LinkFlow>();
+        services.AddSingleton<Unlinker>();
         services.AddSingleton<EventSubSecretSource>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
@@ -52,6 +71,12 @@ public static class RelayServices
         services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
+        services.AddSingleton<LinkedAccounts>();
+        services.AddSingleton<IEventSubAccountSource>(provider => provider.GetRequiredService<LinkedAccounts>());
+        services.AddSingleton<WebSocketSubscriber>();
+        services.AddSingleton<IEventSubSessionSubscriber>(provider => provider.GetRequiredService<WebSocketSubscriber>());
+        services.AddHostedService<SubscriptionSyncService>();
+        services.AddHostedService<TokenValidationService>();
         return services;
     }
 
@@ -65,5 +90,6 @@ public static class RelayServices
         _ = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
         _ = services.GetRequiredService<IOptions<DataProtectionSettings>>().Value;
         _ = services.GetRequiredService<IOptions<ServiceOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<EventSubOptions>>().Value;
     }
 }

@@ -22,6 +22,12 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<TwitchAccount> TwitchAccounts => Set<TwitchAccount>();
+
+    public DbSet<LinkRequest> LinkRequests => Set<LinkRequest>();
+
+    public DbSet<LinkTicket> LinkTickets => Set<LinkTicket>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds sort the same on both providers.
@@ -82,6 +88,26 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             thread.ToTable("thread_messages");
             thread.HasIndex(x => new { x.LaneKey, x.ThreadKey }).IsUnique();
             thread.HasIndex(x => x.GuildId);
+        });
+
+        modelBuilder.Entity<TwitchAccount>(account =>
+        {
+            account.ToTable("twitch_accounts");
+            account.HasKey(x => x.UserId);
+            account.Ignore(x => x.IsHealthy);
+            account.Ignore(x => x.ScopeList);
+        });
+
+        modelBuilder.Entity<LinkRequest>(request =>
+        {
+            request.ToTable("link_requests");
+            request.HasKey(x => x.StateHash);
+        });
+
+        modelBuilder.Entity<LinkTicket>(ticket =>
+        {
+            ticket.ToTable("link_tickets");
+            ticket.HasKey(x => x.TicketHash);
         });
 
         modelBuilder.Entity<Setting>(setting =>

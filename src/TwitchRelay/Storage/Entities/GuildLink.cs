@@ -9,5 +9,8 @@ public sealed class GuildLink
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Where the service tells the guild's admins about broken links and failing destinations.</summary>
+    public string? AdminChannelId { get; set; }
+
     public List<AlertRule> Rules { get; set; } = [];
 }

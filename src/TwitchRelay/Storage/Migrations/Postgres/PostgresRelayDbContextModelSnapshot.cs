@@ -194,6 +194,9 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.Property<string>("GuildId")
                         .HasColumnType("text");
 
+                    b.Property<string>("AdminChannelId")
+                        .HasColumnType("text");
+
                     b.Property<string>("BroadcasterId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -262,6 +265,57 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.LinkRequest", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BrowserBindingHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsRelink")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsScopeUpgrade")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("StateHash");
+
+                    b.ToTable("link_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.LinkTicket", b =>
+                {
+                    b.Property<string>("TicketHash")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsRelink")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TicketHash");
+
+                    b.ToTable("link_tickets", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -317,6 +371,56 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("thread_messages", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.TwitchAccount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("AccessTokenExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BroadcasterType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BrokenReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LastValidatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProfileImageUrl")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("twitch_accounts", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.AlertDelivery", b =>

@@ -183,6 +183,9 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.Property<string>("GuildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdminChannelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BroadcasterId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -249,6 +252,57 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.LinkRequest", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrowserBindingHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRelink")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsScopeUpgrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StateHash");
+
+                    b.ToTable("link_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.LinkTicket", b =>
+                {
+                    b.Property<string>("TicketHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRelink")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketHash");
+
+                    b.ToTable("link_tickets", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -302,6 +356,56 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("thread_messages", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.TwitchAccount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AccessTokenExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BroadcasterType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrokenReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileImageUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("twitch_accounts", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.AlertDelivery", b =>

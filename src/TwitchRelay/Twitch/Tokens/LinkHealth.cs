@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Discord;
+using TwitchRelay.Storage;
+
+namespace TwitchRelay.Twitch.Tokens;
+
+/// <summary>Marks a link broken (token revoked, refresh refused, authorization revoked), stops using its token, and
+/// tells each linked guild's admins in their admin channel, once per breakage.</summary>
+public sealed partial class LinkHealth(
+    IDbContextFactory<RelayDbContext> contexts,
+    DiscordRestClient discord,
+    ChangeMarkers changes,
+    TimeProvider time,
+    ILogger<LinkHealth> logger)
+{
+    public async Task MarkBrokenAsync(string accountId, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var account = await db.TwitchAccounts.FindAsync([accountId], cancellationToken);
+        if (account is null || !account.IsHealthy)
+        {
+            return;
+        }
+
+        account.BrokenReason = reason;
+        account.BrokenAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.BumpAsync(ChangeMarkers.Links, cancellationToken);
+        LogBroken(account.Login, accountId, reason);
+
+        var guilds = await db.GuildLinks
+            .Where(x => x.BroadcasterId == accountId && x.AdminChannelId != null)
+            .ToListAsync(cancellationToken);
+        foreach (var guild in guilds)
+        {
+            var text = $"⚠️ The Twitch link to **{account.DisplayName}** stopped working: {reason}. "
+                + "Alerts for this channel are paused until it is re-linked "
+                + $"(`twitch relink --guild {guild.GuildId}` on the server running TwitchRelay).";
+            var result = await discord.CreateMessageAsync(
+                new ChannelTarget(guild.AdminChannelId!),
+                AdminMessage(text),
+                nonce: null,
+                cancellationToken);
+            if (result is not DiscordDelivered)
+            {
+                LogAdminNotTold(guild.GuildId, result.ToString());
+            }
+        }
+    }
+
+    /// <summary>Plain text that pings nobody (the display name comes from Twitch).</summary>
+    private static string AdminMessage(string text)
+    {
+        var message = new JsonObject
+        {
+            ["content"] = text,
+            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
+        };
+        return message.ToJsonString();
+    }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Error,
+        Message = "The Twitch link of {Login} ({AccountId}) is broken: {Reason}. Re-link to resume alerts")]
+    private partial void LogBroken(string login, string accountId, string reason);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning,
+        Message = "Could not tell the admins of guild {GuildId} about a broken link: {Result}")]
+    private partial void LogAdminNotTold(string guildId, string result);
+}
