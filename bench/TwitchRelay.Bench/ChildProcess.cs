@@ -49,6 +49,26 @@ internal sealed class ChildProcess : IAsyncDisposable
     public static Task<ChildProcess> StartBareAsync()
     {
         var port = FreePort();
+        var start = StartSelf("bare-server", "--port", port.ToString(CultureInfo.InvariantCulture));
+        return StartAsync(start, port);
+    }
+
+    /// <summary>This program again, hosting the service with the busy-timeout pragma added.</summary>
+    public static Task<ChildProcess> StartBusyTimeoutServiceAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var start = StartSelf(BusyTimeoutExperiment.Mode);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        return StartAsync(start, port);
+    }
+
+    private static ProcessStartInfo StartSelf(params string[] arguments)
+    {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self);
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
@@ -56,10 +76,12 @@ internal sealed class ChildProcess : IAsyncDisposable
             start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
         }
 
-        start.ArgumentList.Add("bare-server");
-        start.ArgumentList.Add("--port");
-        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
-        return StartAsync(start, port);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>A line of /proc/PID/status in MB (VmRSS now, VmHWM the peak).</summary>

@@ -21,12 +21,14 @@ internal static class IntakeBench
                 var result = await MeasureAsync(server, concurrency, first: 0);
                 bare[concurrency] = result.PerSecond;
                 report.Add("intake", $"bare Kestrel, c={concurrency}", result.PerSecond, "req/s",
-                    $"{result.Ok} 2xx, {result.Failed} other, {result.Elapsed.TotalSeconds:N1} s");
+                    $"{result.Ok} 2xx, {result.Failed} other, {result.Elapsed.TotalSeconds:N1} s, {result.Latencies}");
             }
         }
 
         await RunServiceAsync(report, Concurrencies, withMemory, bare);
+        await RunServiceAsync(report, Concurrencies, withMemory: false, bare, busyTimeout: true);
         await FsyncProbe.RunAsync(report);
+        await StorageProbe.RunAsync(report);
     }
 
     /// <summary>Runs the service over a fresh SQLite file, optionally measuring its idle memory first.</summary>
@@ -34,11 +36,15 @@ internal static class IntakeBench
         BenchReport report,
         IReadOnlyList<int> concurrencies,
         bool withMemory,
-        IReadOnlyDictionary<int, double>? bare = null)
+        IReadOnlyDictionary<int, double>? bare = null,
+        bool busyTimeout = false)
     {
-        Console.WriteLine("intake: TwitchRelay service, SQLite");
+        var name = busyTimeout ? "experiment: + busy_timeout" : "TwitchRelay SQLite";
+        Console.WriteLine($"intake: {name}");
         using var folder = new ServiceFolder();
-        await using var service = await ChildProcess.StartServiceAsync(folder.Environment());
+        await using var service = busyTimeout
+            ? await ChildProcess.StartBusyTimeoutServiceAsync(folder.Environment())
+            : await ChildProcess.StartServiceAsync(folder.Environment());
         if (withMemory)
         {
             // Start-up work (migrations, JIT, first GCs) has settled by then; nothing has been sent yet.
@@ -57,8 +63,8 @@ internal static class IntakeBench
             number += Warmup + Count;
             accepted += result.Ok + Warmup;
             var ratio = bare is not null && bare.TryGetValue(concurrency, out var floor) ? result.PerSecond / floor : 0;
-            report.Add("intake", $"TwitchRelay SQLite, c={concurrency}", result.PerSecond, "req/s",
-                $"{result.Ok} 2xx, {result.Failed} other, {result.Elapsed.TotalSeconds:N1} s"
+            report.Add("intake", $"{name}, c={concurrency}", result.PerSecond, "req/s",
+                $"{result.Ok} 2xx, {result.Failed} other, {result.Elapsed.TotalSeconds:N1} s, {result.Latencies}"
                 + (ratio > 0 ? $", {ratio:P0} of bare" : "")
                 + $", service CPU {cpu.TotalSeconds / result.Elapsed.TotalSeconds:N2} cores");
         }
@@ -71,11 +77,11 @@ internal static class IntakeBench
 
         await service.KillAsync();
         var (rows, batches) = await folder.CountInboxAsync();
-        report.Add("intake", "inbox rows after SIGKILL", rows, "rows", $"expected {accepted} (2xx answers, warm-up included)");
-        report.Add("intake", "average commit size", rows / (double)Math.Max(1, batches), "rows/commit",
+        report.Add("intake", $"{name}: inbox rows after SIGKILL", rows, "rows", $"expected {accepted} (2xx answers, warm-up included)");
+        report.Add("intake", $"{name}: average commit size", rows / (double)Math.Max(1, batches), "rows/commit",
             $"{batches} distinct ReceivedAt stamps");
         report.Note(rows == accepted
-            ? $"Durability: all {accepted} notifications answered 2xx were in the inbox after SIGKILL."
+            ? $"Durability ({name}): all {accepted} notifications answered 2xx were in the inbox after SIGKILL."
             : $"DURABILITY FAILURE: {accepted} answered 2xx, {rows} rows in the inbox after SIGKILL.");
     }
 

@@ -26,13 +26,17 @@ internal sealed class LoadClient : IDisposable
         var next = -1;
         var ok = 0;
         var failed = 0;
+        var latencies = new double[notifications.Count];
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < notifications.Count)
             {
-                if (await SendAsync(notifications[i]) is >= 200 and < 300)
+                var sentAt = Stopwatch.GetTimestamp();
+                var status = await SendAsync(notifications[i]);
+                latencies[i] = Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds;
+                if (status is >= 200 and < 300)
                 {
                     Interlocked.Increment(ref ok);
                 }
@@ -43,7 +47,10 @@ internal sealed class LoadClient : IDisposable
             }
         });
         await Task.WhenAll(workers);
-        return new BurstResult(ok, failed, clock.Elapsed);
+        var elapsed = clock.Elapsed;
+        Array.Sort(latencies);
+        return new BurstResult(ok, failed, elapsed, latencies[latencies.Length / 2],
+            latencies[(int)(latencies.Length * 0.99)], latencies[^1]);
     }
 
     /// <summary>The status code, or 0 when no answer came.</summary>
@@ -68,7 +75,10 @@ internal sealed class LoadClient : IDisposable
     public void Dispose() => client.Dispose();
 }
 
-internal sealed record BurstResult(int Ok, int Failed, TimeSpan Elapsed)
+/// <summary>2xx and other answers, wall time, and request latency (p50, p99, max in ms).</summary>
+internal sealed record BurstResult(int Ok, int Failed, TimeSpan Elapsed, double P50, double P99, double Max)
 {
+    public string Latencies => $"latency p50 {P50:N1} / p99 {P99:N1} / max {Max:N0} ms";
+
     public double PerSecond => Ok / Elapsed.TotalSeconds;
 }
