@@ -22,6 +22,12 @@ internal static partial class LatencyBench
 
     public static async Task RunAsync(BenchReport report)
     {
+        await RunAsync(report, Rates, busyTimeout: false);
+        await RunAsync(report, [Rates[1]], busyTimeout: true);
+    }
+
+    private static async Task RunAsync(BenchReport report, (int PerSecond, int Seconds)[] rates, bool busyTimeout)
+    {
         using var folder = new ServiceFolder();
         await using var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions
         {
@@ -32,11 +38,14 @@ internal static partial class LatencyBench
         discord.AddChannel(ChannelId);
         await ImportRuleAsync(folder, discord.ApiBaseUrl);
 
-        await using var service = await ChildProcess.StartServiceAsync(folder.Environment(discord.ApiBaseUrl));
+        var environment = folder.Environment(discord.ApiBaseUrl);
+        await using var service = busyTimeout
+            ? await ChildProcess.StartBusyTimeoutServiceAsync(environment)
+            : await ChildProcess.StartServiceAsync(environment);
         using var client = new LoadClient(service.BaseAddress, 64);
         var number = 500_000;
         var delivered = 0;
-        foreach (var (perSecond, seconds) in Rates)
+        foreach (var (perSecond, seconds) in rates)
         {
             // A few first, so JIT, connection set-up and the route's first rate-limit probe are not in the figures.
             var warm = SignedNotification.Create(number, 20);
@@ -51,7 +60,8 @@ internal static partial class LatencyBench
             var acks = await SendPacedAsync(client, sent, perSecond);
             delivered += sent.Length;
             await WaitForDeliveriesAsync(discord, delivered);
-            Summarize(report, perSecond, seconds, acks, discord.Requests);
+            var label = (busyTimeout ? "experiment: + busy_timeout, " : "") + $"{perSecond}/s for {seconds} s";
+            Summarize(report, label, perSecond * seconds, acks, discord.Requests);
         }
     }
 
@@ -127,8 +137,8 @@ internal static partial class LatencyBench
 
     private static void Summarize(
         BenchReport report,
-        int perSecond,
-        int seconds,
+        string label,
+        int sent,
         Dictionary<int, DateTimeOffset> acks,
         IReadOnlyList<RecordedDiscordRequest> requests)
     {
@@ -144,8 +154,6 @@ internal static partial class LatencyBench
         }
 
         latencies.Sort();
-        var label = $"{perSecond}/s for {seconds} s";
-        var sent = perSecond * seconds;
         report.Add("latency", $"{label}: delivered", latencies.Count, "msgs", $"of {sent} sent, {acks.Count} 2xx");
         if (latencies.Count == 0)
         {
