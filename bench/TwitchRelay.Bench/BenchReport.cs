@@ -41,9 +41,12 @@ internal sealed class BenchReport
         var text = new StringBuilder();
         text.AppendLine("# TwitchRelay bench: latest run").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- when: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- command: `dotnet run -c Release --project bench/TwitchRelay.Bench -- {mode}`");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores, {CpuModel()}, {MemoryGb()}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- runtime: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+        var culture = CultureInfo.InvariantCulture;
+        text.AppendLine(culture, $"- command: `dotnet run -c Release --project bench/TwitchRelay.Bench -- {mode}`");
+        text.AppendLine(culture, $"- machine: {Environment.ProcessorCount} cores, {CpuModel()}, {MemoryGb()}");
+        text.AppendLine(
+            culture,
+            $"- runtime: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
         text.AppendLine("- client, service and servers all share those cores; everything on 127.0.0.1").AppendLine();
         foreach (var line in Table())
         {

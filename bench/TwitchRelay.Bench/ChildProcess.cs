@@ -91,7 +91,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
-                var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                var kb = long.Parse(
+                    line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                    CultureInfo.InvariantCulture);
                 return kb / 1024.0;
             }
         }

@@ -77,7 +77,8 @@ internal static class IntakeBench
 
         await service.KillAsync();
         var (rows, batches) = await folder.CountInboxAsync();
-        report.Add("intake", $"{name}: inbox rows after SIGKILL", rows, "rows", $"expected {accepted} (2xx answers, warm-up included)");
+        report.Add("intake", $"{name}: inbox rows after SIGKILL", rows, "rows",
+            $"expected {accepted} (2xx answers, warm-up included)");
         report.Add("intake", $"{name}: average commit size", rows / (double)Math.Max(1, batches), "rows/commit",
             $"{batches} distinct ReceivedAt stamps");
         report.Note(rows == accepted
