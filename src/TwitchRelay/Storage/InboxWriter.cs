@@ -16,6 +16,9 @@ public sealed partial class InboxWriter(
 {
     private const int MaxBatch = 256;
 
+    private RelayDbContext? writerContext;
+    private DbConnection? writerConnection;
+
     private readonly Channel<PendingWrite> queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -42,6 +45,8 @@ public sealed partial class InboxWriter(
 
             await WriteBatchAsync(batch);
         }
+
+        await CloseConnectionAsync();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -83,6 +88,7 @@ public sealed partial class InboxWriter(
         catch (Exception exception) when (exception is DbException or InvalidOperationException)
         {
             LogBatchFailed(exception, batch.Count);
+            await CloseConnectionAsync();
             foreach (var pending in batch)
             {
                 pending.Completion.TrySetException(exception);
@@ -92,9 +98,7 @@ public sealed partial class InboxWriter(
 
     private async Task<HashSet<string>> InsertAsync(List<PendingWrite> batch)
     {
-        await using var db = contexts.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        var connection = await OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -132,6 +136,40 @@ public sealed partial class InboxWriter(
 
         await transaction.CommitAsync();
         return inserted;
+    }
+
+    /// <summary>The writer keeps one connection open (no re-open and connection set-up per batch); a failed batch
+    /// drops it, and the next batch opens a fresh one.</summary>
+    private async Task<DbConnection> OpenConnectionAsync()
+    {
+        if (writerConnection is { State: System.Data.ConnectionState.Open })
+        {
+            return writerConnection;
+        }
+
+        await CloseConnectionAsync();
+        writerContext = contexts.CreateDbContext();
+        writerConnection = writerContext.Database.GetDbConnection();
+        await writerConnection.OpenAsync();
+        return writerConnection;
+    }
+
+    private async Task CloseConnectionAsync()
+    {
+        if (writerContext is not null)
+        {
+            await writerContext.Database.CloseConnectionAsync();
+            await writerContext.DisposeAsync();
+        }
+
+        writerContext = null;
+        writerConnection = null;
+    }
+
+    public override void Dispose()
+    {
+        writerContext?.Dispose();
+        base.Dispose();
     }
 
     private static void AddParameter(DbCommand command, string name, object value)
