@@ -60,7 +60,10 @@ public sealed class TwitchAuthClientTests
         Assert.Equal(StreamerId, issued.UserId);
 
         var exchange = host.Fake.Requests.Single(r => r.Path == "/oauth2/token");
-        Assert.StartsWith("application/x-www-form-urlencoded", exchange.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "application/x-www-form-urlencoded",
+            exchange.Header("Content-Type"),
+            StringComparison.Ordinal);
         Assert.Equal("authorization_code", exchange.Form["grant_type"]);
         Assert.Equal(ClientSecret, exchange.Form["client_secret"]);
         Assert.Equal(RedirectUri, exchange.Form["redirect_uri"]);
@@ -141,7 +144,8 @@ public sealed class TwitchAuthClientTests
 
         Assert.Null(tokens.RefreshToken);
         Assert.Empty(tokens.Scopes);
-        Assert.Equal("client_credentials", host.Fake.Requests.Single(r => r.Path == "/oauth2/token").Form["grant_type"]);
+        var request = host.Fake.Requests.Single(r => r.Path == "/oauth2/token");
+        Assert.Equal("client_credentials", request.Form["grant_type"]);
         Assert.NotNull(validation);
         Assert.Equal(ClientId, validation.ClientId);
         Assert.Null(validation.UserId);

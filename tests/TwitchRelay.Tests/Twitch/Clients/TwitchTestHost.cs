@@ -25,7 +25,11 @@ internal sealed class TwitchTestHost : IAsyncDisposable
 
     private readonly ServiceProvider services;
 
-    private TwitchTestHost(FakeTwitch fake, FakeTimeProvider time, ServiceProvider services, CapturingLoggerProvider logs)
+    private TwitchTestHost(
+        FakeTwitch fake,
+        FakeTimeProvider time,
+        ServiceProvider services,
+        CapturingLoggerProvider logs)
     {
         Fake = fake;
         Time = time;
