@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Twitch.OAuth;
@@ -163,7 +164,7 @@ public sealed partial class TwitchHelixClient
         return new HelixFailed<T>(answer.Status, message);
     }
 
-    private static T? Read<T>(HelixAnswer answer, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static T? Read<T>(HelixAnswer answer, JsonTypeInfo<T> type)
         where T : class
     {
         try

@@ -24,6 +24,7 @@ public sealed class TwitchClientLoggingTests
         await host.Auth.RefreshAsync(linked.RefreshToken!, Ct);
         await host.Auth.ValidateAsync(refreshed.AccessToken, Ct);
         var app = await host.AppTokenAsync();
+        host.Fake.FailNext(503, count: 1, pathContains: "/helix/users");
         await host.Helix.GetCurrentUserAsync(refreshed.AccessToken, Ct);
         var condition = new Dictionary<string, string> { ["broadcaster_user_id"] = StreamerId };
         var request = new EventSubSubscriptionRequest(
@@ -53,6 +54,7 @@ public sealed class TwitchClientLoggingTests
         Assert.Contains(host.Logs.Entries, l => l.EventId == 3001);
         Assert.Contains(host.Logs.Entries, l => l.EventId == 3100);
         Assert.Contains(host.Logs.Entries, l => l.EventId == 3103);
+        Assert.Contains(host.Fake.Requests, r => r.Status == 503);
         foreach (var line in host.Logs.Entries)
         {
             Assert.DoesNotContain(secrets, s => line.AllText.Contains(s, StringComparison.Ordinal));
