@@ -104,6 +104,13 @@ public sealed partial class FakeEventSubWebSocket
             await connection.WelcomeRelease.Task.WaitAsync(cancellationToken);
         }
 
+        if (connection.ReconnectedFrom is { } from && Find(from).CloseCode == 4004)
+        {
+            // The grace is over: the reconnect URL is no longer valid.
+            await CloseAsync(connection, 4007);
+            return;
+        }
+
         var session = SessionJson(connection, "connected", connection.KeepaliveTimeoutSeconds, reconnectUrl: null);
         var frame = Frame(Guid.NewGuid().ToString(), "session_welcome", null, null, session);
         connection.WelcomedAt = time.GetUtcNow();
