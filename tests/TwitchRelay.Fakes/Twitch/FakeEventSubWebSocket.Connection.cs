@@ -259,6 +259,22 @@ public sealed partial class FakeEventSubWebSocket
 
         public int? CloseCode { get; set; }
 
+        /// <summary>Drops the TCP connection; nothing once the request that owned the socket has ended.</summary>
+        public void Abort()
+        {
+            try
+            {
+                if (IsOpen)
+                {
+                    Socket.Abort();
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request ended in between: the socket is already gone.
+            }
+        }
+
         public FakeEventSubSession Snapshot() => new(
             Id, ConnectedAt, WelcomedAt, IsOpen, ReconnectedFrom, KeepaliveTimeoutSeconds, IsSubscribed, ClosedBy,
             CloseCode);

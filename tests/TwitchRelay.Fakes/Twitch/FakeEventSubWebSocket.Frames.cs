@@ -114,9 +114,6 @@ public sealed partial class FakeEventSubWebSocket
             return;
         }
 
-        if (connection.IsOpen)
-        {
-            connection.Socket.Abort();
-        }
+        connection.Abort();
     }
 }

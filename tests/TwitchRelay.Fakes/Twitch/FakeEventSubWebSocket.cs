@@ -170,9 +170,9 @@ public sealed partial class FakeEventSubWebSocket : IAsyncDisposable
             all = [.. connections];
         }
 
-        foreach (var connection in all)
+        foreach (var connection in all.Where(c => c.IsOpen))
         {
-            connection.Socket.Abort();
+            connection.Abort();
         }
 
         await app.StopAsync();
