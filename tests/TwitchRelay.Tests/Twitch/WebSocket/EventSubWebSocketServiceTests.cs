@@ -37,7 +37,9 @@ public sealed class EventSubWebSocketServiceTests
         Assert.Equal(2, rig.Server.Sessions.Count);
 
         await service.StopAsync(TestContext.Current.CancellationToken);
-        Assert.False(rig.Server.IsConnected(secondSessionId) && service.BroadcasterIds.Count > 0);
+        await rig.Server.WaitUntilAsync(() => !rig.Server.IsConnected(secondSessionId));
+        Assert.Empty(service.BroadcasterIds);
+        Assert.Equal(1000, rig.Server.Sessions.Single(s => s.Id == secondSessionId).CloseCode);
         rig.AssertClientSentNothing();
     }
 

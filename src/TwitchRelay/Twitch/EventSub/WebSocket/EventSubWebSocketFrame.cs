@@ -16,8 +16,8 @@ internal static class EventSubWebSocketMessageTypes
 /// <summary>The <c>payload.session</c> object of a welcome or reconnect message.</summary>
 internal sealed record EventSubWebSocketSession(string Id, int? KeepaliveTimeoutSeconds, string? ReconnectUrl);
 
-/// <summary>One text frame from Twitch: <c>{metadata:{…}, payload:{…}}</c>. <see cref="PayloadJson"/> is the payload's
-/// exact text, which for a notification or revocation is what a webhook body looks like.
+/// <summary>One text frame from Twitch: <c>{metadata:{…}, payload:{…}}</c>. <see cref="PayloadJson"/> is the
+/// payload's exact text, which for a notification or revocation is what a webhook body looks like.
 /// https://dev.twitch.tv/docs/eventsub/websocket-reference/</summary>
 internal sealed record EventSubWebSocketFrame(
     string MessageId,
