@@ -76,6 +76,7 @@ public static class RelayServices
         services.AddSingleton<WebSocketSubscriber>();
         services.AddSingleton<IEventSubSessionSubscriber>(provider => provider.GetRequiredService<WebSocketSubscriber>());
         services.AddHostedService<SubscriptionSyncService>();
+        services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
         return services;
     }

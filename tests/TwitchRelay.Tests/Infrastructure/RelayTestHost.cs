@@ -71,6 +71,10 @@ public sealed class TestSettings : IDisposable
             ["Twitch:EventSubSecret"] = TestSecrets.EventSub,
             ["Discord:BotToken"] = botToken,
             ["Discord:ApiBaseUrl"] = discordApiBaseUrl ?? "http://127.0.0.1:9/api/v10",
+            // No test reaches the internet: every other base URL points at a closed port unless a test sets a fake.
+            ["Twitch:ApiBaseUrl"] = "http://127.0.0.1:9/helix",
+            ["Twitch:AuthBaseUrl"] = "http://127.0.0.1:9/oauth2",
+            ["EventSub:WebSocketUrl"] = "ws://127.0.0.1:9/ws",
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Delivery:FirstRetryDelay"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -50,6 +50,14 @@ public sealed class WebSocketSubscriber(SubscriptionReconciler reconciler) : IEv
         await reconciler.ReconcileWebSocketAsync(broadcasterId, sessionId, cancellationToken);
     }
 
+    public void SessionMoved(string broadcasterId, string sessionId)
+    {
+        lock (gate)
+        {
+            sessions[broadcasterId] = sessionId;
+        }
+    }
+
     public IReadOnlyDictionary<string, string> Sessions
     {
         get

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Delivery;
 using TwitchRelay.Discord;
 using TwitchRelay.Storage;
 
@@ -12,7 +13,7 @@ public sealed partial class LinkHealth(
     DiscordRestClient discord,
     ChangeMarkers changes,
     TimeProvider time,
-    ILogger<LinkHealth> logger)
+    ILogger<LinkHealth> logger) : ILinkBreaker
 {
     public async Task MarkBrokenAsync(string accountId, string reason, CancellationToken cancellationToken)
     {

@@ -34,6 +34,7 @@ internal sealed partial class EventSubWebSocketConnection
             state.Pending = null;
             state.IsHealthy = true;
             LogReconnected(BroadcasterId, old?.SessionId, session.Id);
+            subscriber.SessionMoved(BroadcasterId, session.Id);
             if (old is not null)
             {
                 state.Retire(old);

@@ -7,6 +7,12 @@ namespace TwitchRelay.Twitch.EventSub.WebSocket;
 public interface IEventSubSessionSubscriber
 {
     Task SubscribeAsync(string broadcasterId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>After a <c>session_reconnect</c> the subscriptions carry over to the new socket's session; later
+    /// changes must be made on that one.</summary>
+    void SessionMoved(string broadcasterId, string sessionId)
+    {
+    }
 }
 
 /// <summary>The Twitch accounts that should have a WebSocket connection now (linked and healthy), and a signal for
