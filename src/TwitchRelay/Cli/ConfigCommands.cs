@@ -45,6 +45,12 @@ internal static class ConfigCommands
         }
 
         var parsed = AlertConfigStore.Parse(await File.ReadAllTextAsync(file.FullName, token), out var errors);
+        var store = ActivatorUtilities.CreateInstance<AlertConfigStore>(services);
+        if (errors.Count == 0)
+        {
+            errors = await store.CheckAgainstAccountsAsync(parsed, token);
+        }
+
         if (errors.Count > 0)
         {
             await cli.Error.WriteLineAsync($"{file.Name}: {errors.Count} error(s); nothing was changed.");
@@ -56,7 +62,6 @@ internal static class ConfigCommands
             return ExitCodes.Failed;
         }
 
-        var store = ActivatorUtilities.CreateInstance<AlertConfigStore>(services);
         var rules = await store.ImportAsync(parsed, token);
         cli.Out.WriteLine($"Imported {parsed.Guilds!.Count} guild(s) and {rules} alert rule(s) from {file.Name}.");
         return ExitCodes.Ok;

@@ -19,6 +19,9 @@ public sealed record GuildConfig
 
     public string? BroadcasterId { get; init; }
 
+    /// <summary>Where the service tells the guild's admins about broken links and failing destinations.</summary>
+    public string? AdminChannelId { get; init; }
+
     public List<AlertConfig?>? Alerts { get; init; }
 }
 

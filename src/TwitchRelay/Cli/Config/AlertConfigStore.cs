@@ -10,6 +10,7 @@ namespace TwitchRelay.Cli.Config;
 public sealed class AlertConfigStore(
     IDbContextFactory<RelayDbContext> contexts,
     SecretProtector protector,
+    ChangeMarkers changes,
     TimeProvider time)
 {
     public static AlertConfigFile Parse(string json, out IReadOnlyList<string> errors)
@@ -55,6 +56,7 @@ public sealed class AlertConfigStore(
             }
 
             link.BroadcasterId = guild.BroadcasterId!;
+            link.AdminChannelId = guild.AdminChannelId;
             var position = 0;
             foreach (var alert in guild.Alerts!.OfType<AlertConfig>())
             {
@@ -65,7 +67,40 @@ public sealed class AlertConfigStore(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await changes.BumpAsync(ChangeMarkers.Rules, cancellationToken);
         return count;
+    }
+
+    /// <summary>Rules that cannot work for the linked account: affiliate and partner events on a regular account
+    /// (Twitch refuses those subscriptions). Accounts not linked yet are not checked.</summary>
+    public async Task<IReadOnlyList<string>> CheckAgainstAccountsAsync(
+        AlertConfigFile file,
+        CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var errors = new List<string>();
+        for (var g = 0; g < file.Guilds!.Count; g++)
+        {
+            var guild = file.Guilds[g]!;
+            var account = await db.TwitchAccounts.AsNoTracking()
+                .SingleOrDefaultAsync(x => x.UserId == guild.BroadcasterId, cancellationToken);
+            if (account is null || account.BroadcasterType is "affiliate" or "partner")
+            {
+                continue;
+            }
+
+            for (var a = 0; a < guild.Alerts!.Count; a++)
+            {
+                var key = guild.Alerts[a]!.Event!;
+                if (Alerts.EventCatalog.Find(key) is { RequiresAffiliate: true } && guild.Alerts[a]!.Enabled != false)
+                {
+                    errors.Add($"guilds[{g}].alerts[{a}].event: \"{key}\" needs an affiliate or partner account; "
+                        + $"{account.Login} is a regular account");
+                }
+            }
+        }
+
+        return errors;
     }
 
     public async Task<AlertConfigFile> ExportAsync(CancellationToken cancellationToken)
@@ -79,6 +114,7 @@ public sealed class AlertConfigStore(
             {
                 GuildId = link.GuildId,
                 BroadcasterId = link.BroadcasterId,
+                AdminChannelId = link.AdminChannelId,
                 Alerts = link.Rules.OrderBy(x => x.Position).ThenBy(x => x.Id).Select(ToConfig).ToList(),
             }).ToList(),
         };

@@ -56,6 +56,11 @@ public static class AlertConfigValidator
             errors.Add($"{path}.broadcasterId: must be a Twitch user id (digits), got {Show(guild.BroadcasterId)}");
         }
 
+        if (guild.AdminChannelId is not null && !Ids.IsSnowflake(guild.AdminChannelId))
+        {
+            errors.Add($"{path}.adminChannelId: must be a Discord id (17 to 20 digits), got {Show(guild.AdminChannelId)}");
+        }
+
         if (guild.Alerts is null)
         {
             errors.Add($"{path}.alerts: required (a list, possibly empty)");

@@ -1,0 +1,212 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Storage;
+using TwitchRelay.Tests.Infrastructure;
+
+namespace TwitchRelay.Tests.EndToEnd;
+
+/// <summary>Issue 3 end to end: link, subscriptions, a notification over WebSocket, revocation, re-link, un-link.
+/// </summary>
+public class TwitchLinkTests
+{
+    [Fact]
+    public async Task LinkCreatesSubscriptionsOnTheWebSocketAndNotificationsBecomeAlerts()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow", "raid");
+
+        var (status, page) = await world.LinkInBrowserAsync();
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Count(x => x.Status == "enabled") == 2, TimeSpan.FromSeconds(30));
+        var session = world.WebSocket.Sessions.Single(x => x.IsOpen);
+        await world.WebSocket.SendNotificationAsync(
+            session.Id, "channel.follow", "2", SamplePayloads.Read("channel.follow.json"));
+        await world.Discord.WaitForMessagesAsync(1);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Linked <strong>Ember_Hollow</strong> (regular account)", page, StringComparison.Ordinal);
+        var subscriptions = world.Twitch.Subscriptions.Where(x => x.Status == "enabled").ToList();
+        Assert.Equal(["channel.follow", "channel.raid"], subscriptions.Select(x => x.Type).Order());
+        Assert.All(subscriptions, x => Assert.Equal(session.Id, x.SessionId));
+        Assert.Equal(TwitchWorld.StreamerId, subscriptions.Single(x => x.Type == "channel.follow")
+            .Condition["moderator_user_id"]);
+        var authorize = Assert.Single(world.Twitch.Authorizations);
+        Assert.DoesNotContain(authorize.Scopes, scope => scope.Contains(":manage:", StringComparison.Ordinal)
+            || scope.Contains(":edit", StringComparison.Ordinal) || scope == "channel:moderate");
+        Assert.DoesNotContain("bits:read", authorize.Scopes);
+        Assert.Contains("Pixel", Assert.Single(world.Discord.MessagesIn(TwitchWorld.AlertsChannel)).EmbedsJson,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokensAreEncryptedAtRest()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+
+        await world.LinkInBrowserAsync();
+
+        var issued = world.Twitch.IssuedTokens.Single(x => x.UserId == TwitchWorld.StreamerId);
+        var raw = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(
+            Path.Combine(world.Settings.Folder, "relay.db"), TestContext.Current.CancellationToken));
+        Assert.Contains("ember_hollow", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(issued.AccessToken, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(issued.RefreshToken!, raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokedAuthorizationBreaksTheLinkAndTellsTheAdmins()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        await world.LinkInBrowserAsync();
+        await world.Twitch.WaitUntilAsync(t => t.Subscriptions.Any(x => x.Status == "enabled"), TimeSpan.FromSeconds(30));
+        var session = world.WebSocket.Sessions.Single(x => x.IsOpen);
+
+        world.Twitch.RevokeAuthorization(TwitchWorld.StreamerId);
+        await world.WebSocket.SendRevocationAsync(session.Id, SamplePayloads.Read("transport/revocation.json"));
+        await world.Discord.WaitForMessagesAsync(1);
+
+        var account = await AccountAsync(world);
+        Assert.NotNull(account);
+        Assert.Contains("authorization_revoked", account.BrokenReason, StringComparison.Ordinal);
+        var notice = Assert.Single(world.Discord.MessagesIn(TwitchWorld.AdminChannel));
+        Assert.Contains("twitch relink --guild " + TwitchWorld.GuildId, notice.Content, StringComparison.Ordinal);
+        var post = world.Discord.Requests.Single(x => x.Path.EndsWith($"/channels/{TwitchWorld.AdminChannel}/messages",
+            StringComparison.Ordinal));
+        Assert.Contains("\"parse\":[]", post.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RelinkRepairsABrokenLinkAndPicksUpAffiliateStatus()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        await world.LinkInBrowserAsync();
+        world.Twitch.RevokeAuthorization(TwitchWorld.StreamerId);
+        var validation = ActivatorUtilities.CreateInstance<TwitchRelay.Twitch.Tokens.TokenValidationService>(
+            world.Host.Services);
+        await validation.ValidateAllAsync(TestContext.Current.CancellationToken);
+        var broken = await AccountAsync(world);
+        world.Twitch.SetBroadcasterType(TwitchWorld.StreamerId, "affiliate");
+
+        var (status, page) = await world.LinkInBrowserAsync(relink: true);
+
+        Assert.Contains("Twitch refused to refresh the token", broken!.BrokenReason, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("(affiliate account)", page, StringComparison.Ordinal);
+        var account = await AccountAsync(world);
+        Assert.NotNull(account);
+        Assert.Null(account.BrokenReason);
+        Assert.Equal("affiliate", account.BroadcasterType);
+        Assert.Contains("bits:read", account.ScopeList);
+        var trips = world.Twitch.Authorizations.Skip(1).ToList();
+        Assert.Equal(2, trips.Count);
+        Assert.All(trips, trip => Assert.True(trip.ForceVerify));
+        Assert.Contains("bits:read", trips[1].Scopes);
+    }
+
+    [Fact]
+    public async Task UnlinkLeavesNoTokenNoRuleAndReleasesTheAccountAtTwitch()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow", "raid");
+        await world.LinkInBrowserAsync();
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Count(x => x.Status == "enabled") == 2, TimeSpan.FromSeconds(30));
+        var token = world.Twitch.IssuedTokens.Last(x => x.UserId == TwitchWorld.StreamerId).AccessToken;
+
+        var (exit, output, _) = await world.CliAsync("twitch", "unlink", "--guild", TwitchWorld.GuildId);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Un-linked guild", output, StringComparison.Ordinal);
+        await using var db = Contexts(world).CreateDbContext();
+        Assert.Empty(await db.TwitchAccounts.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.AlertRules.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.GuildLinks.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(token, world.Twitch.RevokedTokens);
+        Assert.DoesNotContain(world.Twitch.Subscriptions, x => x.Status == "enabled");
+    }
+
+    [Fact]
+    public async Task ForgedOrReplayedCallbackStoresNothing()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        var (_, output, _) = await world.CliAsync("twitch", "link", "--guild", TwitchWorld.GuildId);
+        using var plain = new HttpClient { BaseAddress = world.Host.BaseAddress };
+
+        using var forged = await plain.GetAsync("/twitch/callback?code=abc&state=made-up",
+            TestContext.Current.CancellationToken);
+        using var noTicket = await plain.GetAsync($"/twitch/link?guild={TwitchWorld.GuildId}&ticket=wrong",
+            TestContext.Current.CancellationToken);
+        using var denied = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
+        world.Twitch.DenyConsent();
+        var url = System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value;
+        using var deniedPage = await denied.GetAsync(url, TestContext.Current.CancellationToken);
+        var deniedText = await deniedPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var reused = await denied.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noTicket.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, deniedPage.StatusCode);
+        Assert.Contains("Twitch did not authorize the link", deniedText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        await using var db = Contexts(world).CreateDbContext();
+        Assert.Empty(await db.TwitchAccounts.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task CallbackFromAnotherBrowserIsRefused()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        var (_, output, _) = await world.CliAsync("twitch", "link", "--guild", TwitchWorld.GuildId);
+        var url = System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value;
+        using var victim = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+        });
+        using var start = await victim.GetAsync(url, TestContext.Current.CancellationToken);
+        using var authorize = await victim.GetAsync(start.Headers.Location, TestContext.Current.CancellationToken);
+        var callback = authorize.Headers.Location!;
+        using var attacker = new HttpClient();
+
+        using var stolen = await attacker.GetAsync(callback, TestContext.Current.CancellationToken);
+        var text = await stolen.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
+        Assert.Contains("started in another browser", text, StringComparison.Ordinal);
+        await using var db = Contexts(world).CreateDbContext();
+        Assert.Empty(await db.TwitchAccounts.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AffiliateOnlyEventsAreRefusedForARegularAccount()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        await world.LinkInBrowserAsync();
+        var file = Path.Combine(world.Settings.Folder, "cheer.json");
+        await File.WriteAllTextAsync(file, $$"""
+            { "version": 1, "guilds": [ { "guildId": "{{TwitchWorld.GuildId}}", "broadcasterId": "{{TwitchWorld.StreamerId}}",
+              "alerts": [ { "event": "follow", "channelId": "{{TwitchWorld.AlertsChannel}}" },
+                          { "event": "cheer", "channelId": "{{TwitchWorld.AlertsChannel}}" } ] } ] }
+            """, TestContext.Current.CancellationToken);
+
+        var (exit, _, error) = await world.CliAsync("config", "import", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("guilds[0].alerts[1].event: \"cheer\" needs an affiliate or partner account; ember_hollow is a "
+            + "regular account", error, StringComparison.Ordinal);
+    }
+
+    private static IDbContextFactory<RelayDbContext> Contexts(TwitchWorld world) =>
+        world.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+
+    private static async Task<Storage.Entities.TwitchAccount?> AccountAsync(TwitchWorld world)
+    {
+        await using var db = Contexts(world).CreateDbContext();
+        return await db.TwitchAccounts.AsNoTracking().SingleOrDefaultAsync(TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using TwitchRelay.Cli;
+using TwitchRelay.Fakes.Discord;
+using TwitchRelay.Fakes.Twitch;
+using TwitchRelay.Tests.Infrastructure;
+
+namespace TwitchRelay.Tests.EndToEnd;
+
+/// <summary>Fake Twitch (OAuth, Helix, EventSub WebSocket) and fake Discord on loopback, the real service between
+/// them, and a browser (an HttpClient with cookies that follows redirects) for the streamer.</summary>
+internal sealed partial class TwitchWorld : IAsyncDisposable
+{
+    public const string ClientId = "relayclientid0000000000000000";
+    public const string ClientSecret = "relay-client-secret-0000000000";
+    public const string StreamerId = "583920147";
+    public const string GuildId = "900000000000000001";
+    public const string AlertsChannel = "910000000000000001";
+    public const string AdminChannel = "910000000000000002";
+
+    private TwitchWorld(FakeTwitch twitch, FakeEventSubWebSocket webSocket, FakeDiscord discord, TestSettings settings)
+    {
+        Twitch = twitch;
+        WebSocket = webSocket;
+        Discord = discord;
+        Settings = settings;
+    }
+
+    public FakeTwitch Twitch { get; }
+
+    public FakeEventSubWebSocket WebSocket { get; }
+
+    public FakeDiscord Discord { get; }
+
+    public TestSettings Settings { get; }
+
+    public RelayTestHost Host { get; private set; } = null!;
+
+    public static async Task<TwitchWorld> StartAsync(string broadcasterType = "")
+    {
+        var twitch = await FakeTwitch.StartAsync(ClientId, ClientSecret);
+        var webSocket = await FakeEventSubWebSocket.StartAsync();
+        webSocket.Options.RequireSubscriptionWithin = null;
+        twitch.IsWebSocketSessionConnected = webSocket.IsConnected;
+        twitch.AddUser(StreamerId, "ember_hollow", "Ember_Hollow", broadcasterType);
+        twitch.SignInAs(StreamerId);
+        var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions { BotToken = TestSecrets.BotToken });
+        discord.AddChannel(AlertsChannel);
+        discord.AddChannel(AdminChannel);
+
+        var settings = new TestSettings(discord.ApiBaseUrl)
+            .With("Twitch:ClientId", ClientId)
+            .With("Twitch:ClientSecret", ClientSecret)
+            .With("Twitch:ApiBaseUrl", twitch.ApiBaseUrl)
+            .With("Twitch:AuthBaseUrl", twitch.AuthBaseUrl)
+            .With("EventSub:WebSocketUrl", webSocket.Url);
+        var world = new TwitchWorld(twitch, webSocket, discord, settings);
+        world.Host = await RelayTestHost.StartAsync(settings);
+        settings.With("Urls", world.Host.BaseAddress.ToString().TrimEnd('/'));
+        return world;
+    }
+
+    public async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await RelayCli.RunAsync(args, Settings.Build(), output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public async Task ImportRulesAsync(params string[] eventKeys)
+    {
+        var alerts = string.Join(", ", eventKeys.Select(key => $$"""{ "event": "{{key}}", "channelId": "{{AlertsChannel}}" }"""));
+        var file = Path.Combine(Settings.Folder, $"rules-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, $$"""
+            { "version": 1, "guilds": [ { "guildId": "{{GuildId}}", "broadcasterId": "{{StreamerId}}",
+              "adminChannelId": "{{AdminChannel}}", "alerts": [ {{alerts}} ] } ] }
+            """);
+        var (exit, _, error) = await CliAsync("config", "import", file);
+        Assert.True(exit == 0, error);
+    }
+
+    /// <summary>Runs <c>twitch link</c> (or <c>relink</c>) and opens the printed URL in a fresh browser; returns
+    /// the page the streamer ends on.</summary>
+    public async Task<(HttpStatusCode Status, string Page)> LinkInBrowserAsync(bool relink = false)
+    {
+        var (exit, output, error) = await CliAsync("twitch", relink ? "relink" : "link", "--guild", GuildId);
+        Assert.True(exit == 0, error);
+        var url = LinkUrl().Match(output).Value;
+        Assert.False(string.IsNullOrEmpty(url), output);
+        using var browser = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 10,
+        });
+        using var response = await browser.GetAsync(url, TestContext.Current.CancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await WebSocket.DisposeAsync();
+        await Twitch.DisposeAsync();
+        await Discord.DisposeAsync();
+        Settings.Dispose();
+    }
+
+    [GeneratedRegex(@"http://\S+/twitch/link\?guild=\d+&ticket=\S+")]
+    private static partial Regex LinkUrl();
+}
