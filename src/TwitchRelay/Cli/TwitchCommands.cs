@@ -58,7 +58,8 @@ internal static class TwitchCommands
                     .IssueAsync(parse.GetValue(guild)!, relink, ct);
                 var baseUrl = BaseUrl(services);
                 await cli.Out.WriteLineAsync(
-                    $"Open this in the browser of the streamer (valid {LinkTickets.Lifetime.TotalMinutes:0} minutes, once):");
+                    "Open this in the browser of the streamer "
+                    + $"(valid {LinkTickets.Lifetime.TotalMinutes:0} minutes, once):");
                 await cli.Out.WriteLineAsync(
                     $"{baseUrl}{LinkEndpoints.LinkPath}?guild={parse.GetValue(guild)}&ticket={ticket}");
                 await cli.Out.WriteLineAsync(

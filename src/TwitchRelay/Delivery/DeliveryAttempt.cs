@@ -261,23 +261,23 @@ public sealed partial class DeliveryAttempt(
         thread.ShownDeliveryId = delivery.Id;
     }
 
-    [LoggerMessage(EventId = 2300, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2430, Level = LogLevel.Information,
         Message = "Delivered {DeliveryId} ({EventKey}) to {Lane} as message {MessageId}")]
     private partial void LogDelivered(long deliveryId, string eventKey, string lane, string messageId);
 
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2431, Level = LogLevel.Warning,
         Message = "Delivery {DeliveryId} to {Lane} will be retried at {NextAttemptAt}: {Reason}")]
     private partial void LogRetry(long deliveryId, string lane, DateTimeOffset nextAttemptAt, string reason);
 
-    [LoggerMessage(EventId = 2302, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 2432, Level = LogLevel.Error,
         Message = "Delivery {DeliveryId} ({EventKey}) to {Lane} failed: {Reason}")]
     private partial void LogFailed(long deliveryId, string eventKey, string lane, string reason);
 
-    [LoggerMessage(EventId = 2303, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2433, Level = LogLevel.Information,
         Message = "Would post {EventKey} to channel {ChannelId} (Discord:BotToken is not set): {Message}")]
     private partial void LogNotPosted(string eventKey, string channelId, string message);
 
-    [LoggerMessage(EventId = 2304, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 2434, Level = LogLevel.Error,
         Message = "Disabled alert rule {RuleId} ({EventKey}) of guild {GuildId}: {Reason}")]
     private partial void LogRuleDisabled(long ruleId, string guildId, string eventKey, string reason);
 }

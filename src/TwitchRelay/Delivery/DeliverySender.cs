@@ -89,6 +89,6 @@ public sealed partial class DeliverySender(
         }
     }
 
-    [LoggerMessage(EventId = 2200, Level = LogLevel.Error, Message = "Sending deliveries failed; will try again")]
+    [LoggerMessage(EventId = 2420, Level = LogLevel.Error, Message = "Sending deliveries failed; will try again")]
     private partial void LogRoundFailed(Exception exception);
 }

@@ -225,14 +225,14 @@ public sealed partial class InboxDispatcher(
         }
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Information,
         Message = "Received EventSub type {Type}, which has no alert; stored and ignored (logged once)")]
     private partial void LogUnknownType(string type);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Warning,
         Message = "EventSub message {MessageId} could not be read: {Reason}")]
     private partial void LogMalformed(string messageId, string reason);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Dispatching the inbox failed; will try again")]
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Error, Message = "Dispatching the inbox failed; will try again")]
     private partial void LogBatchFailed(Exception exception);
 }

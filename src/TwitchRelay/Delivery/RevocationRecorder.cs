@@ -68,10 +68,10 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
         return null;
     }
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning,
         Message = "Twitch revoked the {Type} v{Version} subscription ({Reason}) for {Condition}")]
     private partial void LogRevoked(string type, string version, string reason, string condition);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Revocation {MessageId} could not be read")]
+    [LoggerMessage(EventId = 2411, Level = LogLevel.Warning, Message = "Revocation {MessageId} could not be read")]
     private partial void LogUnreadable(Exception exception, string messageId);
 }

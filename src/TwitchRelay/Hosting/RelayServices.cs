@@ -38,7 +38,9 @@ public static class RelayServices
 
         services.AddDiscordRest();
         services.AddTwitchClients();
-        services.AddOptions<EventSubOptions>().Bind(configuration.GetSection(EventSubOptions.Section)).ValidateOnStart();
+        services.AddOptions<EventSubOptions>()
+            .Bind(configuration.GetSection(EventSubOptions.Section))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventSubOptions>, EventSubOptionsValidator>();
         services.AddSingleton<IValidateOptions<ServiceOptions>, WebhookNeedsPublicUrl>();
         services.AddSingleton<ChangeMarkers>();
@@ -74,7 +76,8 @@ public static class RelayServices
         services.AddSingleton<LinkedAccounts>();
         services.AddSingleton<IEventSubAccountSource>(provider => provider.GetRequiredService<LinkedAccounts>());
         services.AddSingleton<WebSocketSubscriber>();
-        services.AddSingleton<IEventSubSessionSubscriber>(provider => provider.GetRequiredService<WebSocketSubscriber>());
+        services.AddSingleton<IEventSubSessionSubscriber>(
+            provider => provider.GetRequiredService<WebSocketSubscriber>());
         services.AddHostedService<SubscriptionSyncService>();
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();

@@ -21,8 +21,9 @@ internal static class SqliteConnections
     }
 }
 
-/// <summary>WAL lets readers run beside the one writer; a writer that finds the database busy waits its turn; <c>synchronous=FULL</c> makes a commit survive a power cut,
-/// which is the promise the intake makes before it answers Twitch
+/// <summary>WAL lets readers run beside the one writer; a writer that finds the database busy waits its turn;
+/// <c>synchronous=FULL</c> makes a commit survive a power cut, which is the promise the intake makes before it
+/// answers Twitch
 /// (https://www.sqlite.org/pragma.html#pragma_synchronous).
 /// </summary>
 internal sealed class SqliteDurabilityInterceptor : DbConnectionInterceptor

@@ -60,7 +60,8 @@ public class TwitchLinkTests
         await using var world = await TwitchWorld.StartAsync();
         await world.ImportRulesAsync("follow");
         await world.LinkInBrowserAsync();
-        await world.Twitch.WaitUntilAsync(t => t.Subscriptions.Any(x => x.Status == "enabled"), TimeSpan.FromSeconds(30));
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Any(x => x.Status == "enabled"), TimeSpan.FromSeconds(30));
         var session = world.WebSocket.Sessions.Single(x => x.IsOpen);
 
         world.Twitch.RevokeAuthorization(TwitchWorld.StreamerId);
@@ -189,7 +190,8 @@ public class TwitchLinkTests
         await world.LinkInBrowserAsync();
         var file = Path.Combine(world.Settings.Folder, "cheer.json");
         await File.WriteAllTextAsync(file, $$"""
-            { "version": 1, "guilds": [ { "guildId": "{{TwitchWorld.GuildId}}", "broadcasterId": "{{TwitchWorld.StreamerId}}",
+            { "version": 1, "guilds": [ { "guildId": "{{TwitchWorld.GuildId}}",
+              "broadcasterId": "{{TwitchWorld.StreamerId}}",
               "alerts": [ { "event": "follow", "channelId": "{{TwitchWorld.AlertsChannel}}" },
                           { "event": "cheer", "channelId": "{{TwitchWorld.AlertsChannel}}" } ] } ] }
             """, TestContext.Current.CancellationToken);

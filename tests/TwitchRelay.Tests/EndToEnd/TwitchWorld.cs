@@ -70,7 +70,9 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
 
     public async Task ImportRulesAsync(params string[] eventKeys)
     {
-        var alerts = string.Join(", ", eventKeys.Select(key => $$"""{ "event": "{{key}}", "channelId": "{{AlertsChannel}}" }"""));
+        var alerts = string.Join(
+            ", ",
+            eventKeys.Select(key => $$"""{ "event": "{{key}}", "channelId": "{{AlertsChannel}}" }"""));
         var file = Path.Combine(Settings.Folder, $"rules-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, $$"""
             { "version": 1, "guilds": [ { "guildId": "{{GuildId}}", "broadcasterId": "{{StreamerId}}",

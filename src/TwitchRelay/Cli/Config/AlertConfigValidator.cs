@@ -58,7 +58,8 @@ public static class AlertConfigValidator
 
         if (guild.AdminChannelId is not null && !Ids.IsSnowflake(guild.AdminChannelId))
         {
-            errors.Add($"{path}.adminChannelId: must be a Discord id (17 to 20 digits), got {Show(guild.AdminChannelId)}");
+            errors.Add($"{path}.adminChannelId: must be a Discord id (17 to 20 digits), "
+                + $"got {Show(guild.AdminChannelId)}");
         }
 
         if (guild.Alerts is null)

@@ -48,3 +48,11 @@ public enum EventSubCreateOutcome
     Created,
     AlreadyExists,
 }
+
+/// <summary>What creating a subscription gave: created or already there, the subscription when Twitch returned
+/// it, and the cost so far against the limit.</summary>
+public sealed record EventSubCreated(
+    EventSubCreateOutcome Outcome,
+    EventSubSubscriptionInfo? Subscription,
+    int TotalCost,
+    int MaxTotalCost);

@@ -59,11 +59,7 @@ public sealed partial class TwitchHelixClient
     /// subscription; 409 is <see cref="EventSubCreateOutcome.AlreadyExists"/> (with the existing one when Twitch
     /// returns it). 403 (scope not granted) and 429 (max_total_cost reached) are <see cref="HelixFailed{T}"/>.
     /// https://dev.twitch.tv/docs/api/reference/#create-eventsub-subscription</summary>
-    public async Task<HelixResult<(
-        EventSubCreateOutcome Outcome,
-        EventSubSubscriptionInfo? Subscription,
-        int TotalCost,
-        int MaxTotalCost)>> CreateSubscriptionAsync(
+    public async Task<HelixResult<EventSubCreated>> CreateSubscriptionAsync(
         string token,
         EventSubSubscriptionRequest request,
         CancellationToken ct)
@@ -77,21 +73,21 @@ public sealed partial class TwitchHelixClient
         var answer = await SendAsync(HttpMethod.Post, SubscriptionsPath, "", token, () => JsonContent(json), ct);
         if (answer.Status is not (202 or 409))
         {
-            return Error<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>(answer);
+            return Error<EventSubCreated>(answer);
         }
 
         var outcome = answer.Status == 202 ? EventSubCreateOutcome.Created : EventSubCreateOutcome.AlreadyExists;
         var body = Read(answer, HelixJsonContext.Default.SubscriptionsBody);
         if (body is null && outcome == EventSubCreateOutcome.Created)
         {
-            return Unreadable<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>(answer);
+            return Unreadable<EventSubCreated>(answer);
         }
 
         var subscription = body?.Data is [var first, ..] ? ToInfo(first) : null;
         HelixLog.Created(logger, request.Type, request.Version, request.Transport.Method, outcome.ToString());
         WarnIfNearLimit(body?.TotalCost ?? 0, body?.MaxTotalCost ?? 0);
-        return new HelixOk<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>(
-            (outcome, subscription, body?.TotalCost ?? 0, body?.MaxTotalCost ?? 0));
+        return new HelixOk<EventSubCreated>(
+            new EventSubCreated(outcome, subscription, body?.TotalCost ?? 0, body?.MaxTotalCost ?? 0));
     }
 
     /// <summary>Deletes a subscription: true on 204, false on 404 (already gone).

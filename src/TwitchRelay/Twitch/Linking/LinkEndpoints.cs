@@ -61,7 +61,8 @@ public static class LinkEndpoints
     {
         var query = context.Request.Query;
         var callback = new CallbackQuery(query["code"], query["state"], query["error"], query["error_description"]);
-        var outcome = await flow.CompleteAsync(callback, context.Request.Cookies[BindingCookie], context.RequestAborted);
+        var binding = context.Request.Cookies[BindingCookie];
+        var outcome = await flow.CompleteAsync(callback, binding, context.RequestAborted);
         return outcome switch
         {
             LinkNeedsAffiliateScopes upgrade => Results.Redirect(upgrade.AuthorizeUrl),

@@ -66,7 +66,8 @@ public sealed partial class LinkFlow(
             return new LinkRefused("Twitch refused the authorization code", "Nothing was linked. Start again.");
         }
 
-        if (await helix.GetCurrentUserAsync(issued.Tokens.AccessToken, ct) is not HelixOk<TwitchUser?> { Value: { } user })
+        var me = await helix.GetCurrentUserAsync(issued.Tokens.AccessToken, ct);
+        if (me is not HelixOk<TwitchUser?> { Value: { } user })
         {
             return new LinkRefused("Twitch did not say who you are", "Nothing was linked. Try again in a moment.");
         }
@@ -170,7 +171,12 @@ public sealed partial class LinkFlow(
         var link = await db.GuildLinks.FindAsync([guildId], ct);
         if (link is null)
         {
-            db.GuildLinks.Add(new GuildLink { GuildId = guildId, BroadcasterId = user.Id, CreatedAt = time.GetUtcNow() });
+            db.GuildLinks.Add(new GuildLink
+            {
+                GuildId = guildId,
+                BroadcasterId = user.Id,
+                CreatedAt = time.GetUtcNow(),
+            });
         }
         else
         {
@@ -180,7 +186,7 @@ public sealed partial class LinkFlow(
         await db.SaveChangesAsync(ct);
     }
 
-    [LoggerMessage(EventId = 3300, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 3730, Level = LogLevel.Information,
         Message = "Linked Twitch account {Login} ({AccountId}, type '{BroadcasterType}') to guild {GuildId}")]
     private partial void LogLinked(string login, string accountId, string guildId, string broadcasterType);
 }

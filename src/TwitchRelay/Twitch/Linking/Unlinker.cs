@@ -85,15 +85,15 @@ public sealed partial class Unlinker(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 3400, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 3740, Level = LogLevel.Information,
         Message = "Un-linked guild {GuildId} from account {AccountId}; account removed: {AccountRemoved}")]
     private partial void LogUnlinked(string guildId, string accountId, bool accountRemoved);
 
-    [LoggerMessage(EventId = 3401, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 3741, Level = LogLevel.Information,
         Message = "Released account {AccountId} at Twitch: {Deleted} subscriptions deleted, token revoked: {Revoked}")]
     private partial void LogReleased(string accountId, int deleted, bool revoked);
 
-    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3742, Level = LogLevel.Warning,
         Message = "Could not release account {AccountId} at Twitch; its local data is deleted anyway")]
     private partial void LogReleaseFailed(Exception exception, string accountId);
 }

@@ -94,13 +94,16 @@ public sealed partial class SubscriptionReconciler(
         {
             var request = new EventSubSubscriptionRequest(missing.Type, missing.Version, missing.Condition, transport);
             var result = webhook
-                ? await calls.AsAppAsync((token, ct) => helix.CreateSubscriptionAsync(token, request, ct), cancellationToken)
-                : await calls.AsUserAsync(accountId, (token, ct) => helix.CreateSubscriptionAsync(token, request, ct),
+                ? await calls.AsAppAsync(
+                    (token, ct) => helix.CreateSubscriptionAsync(token, request, ct),
+                    cancellationToken)
+                : await calls.AsUserAsync(
+                    accountId,
+                    (token, ct) => helix.CreateSubscriptionAsync(token, request, ct),
                     cancellationToken);
             switch (result)
             {
-                case HelixOk<(EventSubCreateOutcome Outcome, EventSubSubscriptionInfo? Subscription, int TotalCost,
-                    int MaxTotalCost)> ok:
+                case HelixOk<EventSubCreated> ok:
                     created += ok.Value.Outcome == EventSubCreateOutcome.Created ? 1 : 0;
                     existed += ok.Value.Outcome == EventSubCreateOutcome.AlreadyExists ? 1 : 0;
                     (totalCost, maxCost) = (ok.Value.TotalCost, ok.Value.MaxTotalCost);
@@ -141,9 +144,11 @@ public sealed partial class SubscriptionReconciler(
             : await calls.AsUserAsync(accountId, (token, c) => helix.ListSubscriptionsAsync(token, null, c), ct);
         if (result is HelixOk<EventSubSubscriptionList> ok)
         {
-            return webhook
-                ? ok.Value with { Subscriptions = ok.Value.Subscriptions.Where(x => x.TransportMethod == "webhook").ToList() }
-                : ok.Value with { Subscriptions = ok.Value.Subscriptions.Where(x => x.TransportMethod == "websocket").ToList() };
+            var method = webhook ? "webhook" : "websocket";
+            return ok.Value with
+            {
+                Subscriptions = ok.Value.Subscriptions.Where(x => x.TransportMethod == method).ToList(),
+            };
         }
 
         LogListFailed(accountId, Describe(result));
@@ -170,13 +175,17 @@ public sealed partial class SubscriptionReconciler(
         _ => "unexpected answer",
     };
 
-    [LoggerMessage(EventId = 3200, Level = LogLevel.Information,
-        Message = "EventSub for {AccountId}: {Created} created, {Deleted} deleted, {Kept} kept; cost {TotalCost} of {MaxTotalCost}")]
-    private partial void LogReconciled(string accountId, int created, int deleted, int kept, int totalCost, int maxTotalCost);
+    [LoggerMessage(EventId = 3720, Level = LogLevel.Information,
+        Message = "EventSub for {AccountId}: {Created} created, {Deleted} deleted, {Kept} kept; "
+            + "cost {TotalCost} of {MaxTotalCost}")]
+    private partial void LogReconciled(
+        string accountId, int created, int deleted, int kept, int totalCost, int maxTotalCost);
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "EventSub for {AccountId}: could not subscribe {Problem}")]
+    [LoggerMessage(EventId = 3721, Level = LogLevel.Warning,
+        Message = "EventSub for {AccountId}: could not subscribe {Problem}")]
     private partial void LogCreateFailed(string accountId, string problem);
 
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "EventSub for {AccountId}: could not list subscriptions: {Problem}")]
+    [LoggerMessage(EventId = 3722, Level = LogLevel.Warning,
+        Message = "EventSub for {AccountId}: could not list subscriptions: {Problem}")]
     private partial void LogListFailed(string accountId, string problem);
 }

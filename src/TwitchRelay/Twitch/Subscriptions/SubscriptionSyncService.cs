@@ -69,10 +69,10 @@ public sealed partial class SubscriptionSyncService(
         }
     }
 
-    [LoggerMessage(EventId = 3500, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3750, Level = LogLevel.Warning,
         Message = "Twitch:ClientId or Twitch:ClientSecret is not set: EventSub subscriptions are not managed")]
     private partial void LogNoCredentials();
 
-    [LoggerMessage(EventId = 3501, Level = LogLevel.Error, Message = "Syncing EventSub subscriptions failed")]
+    [LoggerMessage(EventId = 3751, Level = LogLevel.Error, Message = "Syncing EventSub subscriptions failed")]
     private partial void LogSyncFailed(Exception exception);
 }

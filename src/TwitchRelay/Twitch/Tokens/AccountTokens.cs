@@ -43,7 +43,9 @@ public sealed partial class AccountTokens(
                 return null;
             }
 
-            var current = account.ProtectedAccessToken is null ? null : protector.Unprotect(account.ProtectedAccessToken);
+            var current = account.ProtectedAccessToken is null
+                ? null
+                : protector.Unprotect(account.ProtectedAccessToken);
             if (current is not null && current != rejectedToken)
             {
                 return current;
@@ -84,6 +86,7 @@ public sealed partial class AccountTokens(
         account.LastValidatedAt = time.GetUtcNow();
     }
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Refreshed the user token of account {AccountId}")]
+    [LoggerMessage(EventId = 3700, Level = LogLevel.Information,
+        Message = "Refreshed the user token of account {AccountId}")]
     private partial void LogRefreshed(string accountId);
 }

@@ -61,11 +61,11 @@ public sealed partial class LinkHealth(
         return message.ToJsonString();
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 3710, Level = LogLevel.Error,
         Message = "The Twitch link of {Login} ({AccountId}) is broken: {Reason}. Re-link to resume alerts")]
     private partial void LogBroken(string login, string accountId, string reason);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 3711, Level = LogLevel.Warning,
         Message = "Could not tell the admins of guild {GuildId} about a broken link: {Result}")]
     private partial void LogAdminNotTold(string guildId, string result);
 }

@@ -81,6 +81,6 @@ public sealed partial class TokenValidationService(
         }
     }
 
-    [LoggerMessage(EventId = 3600, Level = LogLevel.Warning, Message = "Validating Twitch tokens failed; will retry")]
+    [LoggerMessage(EventId = 3760, Level = LogLevel.Warning, Message = "Validating Twitch tokens failed; will retry")]
     private partial void LogFailed(Exception exception);
 }

@@ -35,7 +35,7 @@ public sealed class TwitchHelixEventSubTests
         var result = await host.Helix.CreateSubscriptionAsync(app, Webhook("channel.follow", "2", FollowCondition), Ct);
 
         var (outcome, subscription, totalCost, maxTotalCost) =
-            Assert.IsType<HelixOk<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(result).Value;
+            Assert.IsType<HelixOk<EventSubCreated>>(result).Value;
         Assert.Equal(EventSubCreateOutcome.Created, outcome);
         Assert.Equal("webhook_callback_verification_pending", subscription?.Status);
         Assert.Equal(("channel.follow", "2"), (subscription?.Type, subscription?.Version));
@@ -66,7 +66,7 @@ public sealed class TwitchHelixEventSubTests
             Ct);
 
         var (outcome, subscription, _, maxTotalCost) =
-            Assert.IsType<HelixOk<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(result).Value;
+            Assert.IsType<HelixOk<EventSubCreated>>(result).Value;
         Assert.Equal(EventSubCreateOutcome.Created, outcome);
         Assert.Equal("enabled", subscription?.Status);
         Assert.Equal(("websocket", SessionId), (subscription?.TransportMethod, subscription?.SessionId));
@@ -84,8 +84,8 @@ public sealed class TwitchHelixEventSubTests
 
         var again = await host.Helix.CreateSubscriptionAsync(app, Webhook("channel.follow", "2", FollowCondition), Ct);
 
-        var value = Assert.IsType<HelixOk<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(again).Value;
-        Assert.Equal(EventSubCreateOutcome.AlreadyExists, value.Item1);
+        var value = Assert.IsType<HelixOk<EventSubCreated>>(again).Value;
+        Assert.Equal(EventSubCreateOutcome.AlreadyExists, value.Outcome);
         Assert.Single(host.Fake.Subscriptions);
         Assert.Equal(409, host.Fake.Requests.Last().Status);
     }
@@ -103,7 +103,7 @@ public sealed class TwitchHelixEventSubTests
             Ct);
 
         Assert.Equal(
-            new HelixFailed<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>(
+            new HelixFailed<EventSubCreated>(
                 403,
                 "subscription missing proper authorization"),
             result);
@@ -123,7 +123,7 @@ public sealed class TwitchHelixEventSubTests
             Ct);
 
         Assert.Equal(
-            new HelixFailed<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>(
+            new HelixFailed<EventSubCreated>(
                 400,
                 "invalid transport and auth combination"),
             result);
@@ -141,7 +141,7 @@ public sealed class TwitchHelixEventSubTests
             WebSocket("stream.online", "1", Broadcaster(StreamerId)),
             Ct);
 
-        var failed = Assert.IsType<HelixFailed<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(result);
+        var failed = Assert.IsType<HelixFailed<EventSubCreated>>(result);
         Assert.Equal(400, failed.Status);
         Assert.Contains("session does not exist", failed.Message, StringComparison.Ordinal);
     }
@@ -158,8 +158,8 @@ public sealed class TwitchHelixEventSubTests
                 tokens.AccessToken,
                 WebSocket("stream.online", "1", Broadcaster($"90000000{i}")),
                 Ct);
-            Assert.Equal(i + 1, Assert.IsType<HelixOk<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(
-                created).Value.Item3);
+            Assert.Equal(i + 1, Assert.IsType<HelixOk<EventSubCreated>>(
+                created).Value.TotalCost);
         }
 
         var eleventh = await host.Helix.CreateSubscriptionAsync(
@@ -167,7 +167,7 @@ public sealed class TwitchHelixEventSubTests
             WebSocket("stream.online", "1", Broadcaster("900000010")),
             Ct);
 
-        Assert.Equal(429, Assert.IsType<HelixFailed<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(
+        Assert.Equal(429, Assert.IsType<HelixFailed<EventSubCreated>>(
             eleventh).Status);
         Assert.Equal(11, host.Fake.Requests.Count(r => r.Path == "/helix/eventsub/subscriptions"));
     }
@@ -272,7 +272,7 @@ public sealed class TwitchHelixEventSubTests
             Webhook("stream.online", "1", Broadcaster(StreamerId)),
             Ct);
 
-        Assert.Equal(502, Assert.IsType<HelixFailed<(EventSubCreateOutcome, EventSubSubscriptionInfo?, int, int)>>(
+        Assert.Equal(502, Assert.IsType<HelixFailed<EventSubCreated>>(
             result).Status);
         Assert.Equal(1, host.Fake.Requests.Count(r => r.Path == "/helix/eventsub/subscriptions"));
     }
