@@ -54,19 +54,6 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>This program again, hosting the service with the busy-timeout pragma added.</summary>
-    public static Task<ChildProcess> StartBusyTimeoutServiceAsync(IReadOnlyDictionary<string, string> environment)
-    {
-        var port = FreePort();
-        var start = StartSelf(BusyTimeoutExperiment.Mode);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        return StartAsync(start, port);
-    }
-
     private static ProcessStartInfo StartSelf(params string[] arguments)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");

@@ -26,7 +26,6 @@ internal static class IntakeBench
         }
 
         await RunServiceAsync(report, Concurrencies, withMemory, bare);
-        await RunServiceAsync(report, Concurrencies, withMemory: false, bare, busyTimeout: true);
         await FsyncProbe.RunAsync(report);
         await StorageProbe.RunAsync(report);
     }
@@ -36,15 +35,12 @@ internal static class IntakeBench
         BenchReport report,
         IReadOnlyList<int> concurrencies,
         bool withMemory,
-        IReadOnlyDictionary<int, double>? bare = null,
-        bool busyTimeout = false)
+        IReadOnlyDictionary<int, double>? bare = null)
     {
-        var name = busyTimeout ? "experiment: + busy_timeout" : "TwitchRelay SQLite";
+        const string name = "TwitchRelay SQLite";
         Console.WriteLine($"intake: {name}");
         using var folder = new ServiceFolder();
-        await using var service = busyTimeout
-            ? await ChildProcess.StartBusyTimeoutServiceAsync(folder.Environment())
-            : await ChildProcess.StartServiceAsync(folder.Environment());
+        await using var service = await ChildProcess.StartServiceAsync(folder.Environment());
         if (withMemory)
         {
             // Start-up work (migrations, JIT, first GCs) has settled by then; nothing has been sent yet.

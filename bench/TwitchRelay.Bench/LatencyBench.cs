@@ -22,11 +22,10 @@ internal static partial class LatencyBench
 
     public static async Task RunAsync(BenchReport report)
     {
-        await RunAsync(report, Rates, busyTimeout: false);
-        await RunAsync(report, [Rates[1]], busyTimeout: true);
+        await RunAsync(report, Rates);
     }
 
-    private static async Task RunAsync(BenchReport report, (int PerSecond, int Seconds)[] rates, bool busyTimeout)
+    private static async Task RunAsync(BenchReport report, (int PerSecond, int Seconds)[] rates)
     {
         using var folder = new ServiceFolder();
         await using var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions
@@ -39,9 +38,7 @@ internal static partial class LatencyBench
         await ImportRuleAsync(folder, discord.ApiBaseUrl);
 
         var environment = folder.Environment(discord.ApiBaseUrl);
-        await using var service = busyTimeout
-            ? await ChildProcess.StartBusyTimeoutServiceAsync(environment)
-            : await ChildProcess.StartServiceAsync(environment);
+        await using var service = await ChildProcess.StartServiceAsync(environment);
         using var client = new LoadClient(service.BaseAddress, 64);
         var number = 500_000;
         var delivered = 0;
@@ -60,7 +57,7 @@ internal static partial class LatencyBench
             var acks = await SendPacedAsync(client, sent, perSecond);
             delivered += sent.Length;
             await WaitForDeliveriesAsync(discord, delivered);
-            var label = (busyTimeout ? "experiment: + busy_timeout, " : "") + $"{perSecond}/s for {seconds} s";
+            var label = $"{perSecond}/s for {seconds} s";
             Summarize(report, label, perSecond * seconds, acks, discord.Requests);
         }
     }

@@ -9,12 +9,6 @@ if (mode == "bare-server")
     return 0;
 }
 
-if (mode == BusyTimeoutExperiment.Mode)
-{
-    await BusyTimeoutExperiment.RunAsync();
-    return 0;
-}
-
 var report = new BenchReport();
 var modes = mode == "all" ? ["intake", "latency", "micro"] : new[] { mode };
 foreach (var each in modes)
