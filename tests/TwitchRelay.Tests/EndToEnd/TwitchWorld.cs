@@ -36,7 +36,9 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
 
     public RelayTestHost Host { get; private set; } = null!;
 
-    public static async Task<TwitchWorld> StartAsync(string broadcasterType = "")
+    public const string PublicUrl = "https://relay.example";
+
+    public static async Task<TwitchWorld> StartAsync(string broadcasterType = "", bool webhook = false)
     {
         var twitch = await FakeTwitch.StartAsync(ClientId, ClientSecret);
         var webSocket = await FakeEventSubWebSocket.StartAsync();
@@ -54,6 +56,11 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
             .With("Twitch:ApiBaseUrl", twitch.ApiBaseUrl)
             .With("Twitch:AuthBaseUrl", twitch.AuthBaseUrl)
             .With("EventSub:WebSocketUrl", webSocket.Url);
+        if (webhook)
+        {
+            settings.With("EventSub:Transport", "webhook").With("PublicUrl", PublicUrl);
+        }
+
         var world = new TwitchWorld(twitch, webSocket, discord, settings);
         world.Host = await RelayTestHost.StartAsync(settings);
         settings.With("Urls", world.Host.BaseAddress.ToString().TrimEnd('/'));
@@ -100,6 +107,27 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>The same walk as <see cref="LinkInBrowserAsync"/>, for a service whose PublicUrl is not this
+    /// machine: the redirect back from Twitch is sent to the test host instead.</summary>
+    public async Task<HttpStatusCode> LinkThroughPublicUrlAsync()
+    {
+        var (_, output, _) = await CliAsync("twitch", "link", "--guild", GuildId);
+        var url = new Uri(LinkUrl().Match(output).Value.Replace(PublicUrl, Host.BaseAddress.ToString().TrimEnd('/'),
+            StringComparison.Ordinal));
+        using var browser = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+        });
+        var ct = TestContext.Current.CancellationToken;
+        using var start = await browser.GetAsync(url, ct);
+        using var authorize = await browser.GetAsync(start.Headers.Location, ct);
+        var callback = authorize.Headers.Location!;
+        var local = new Uri(Host.BaseAddress, callback.PathAndQuery);
+        using var page = await browser.GetAsync(local, ct);
+        return page.StatusCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
@@ -109,6 +137,6 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
         Settings.Dispose();
     }
 
-    [GeneratedRegex(@"http://\S+/twitch/link\?guild=\d+&ticket=\S+")]
+    [GeneratedRegex(@"https?://\S+/twitch/link\?guild=\d+&ticket=\S+")]
     private static partial Regex LinkUrl();
 }

@@ -29,6 +29,36 @@ public sealed partial class SubscriptionReconciler(
         return ReconcileAsync(accountId, transport, sessionId: null, cancellationToken);
     }
 
+    /// <summary>Webhook transport: the one app-level subscription, <c>user.authorization.revoke</c> for our client
+    /// id, which tells us when a streamer disconnects the app (webhooks and conduits only).
+    /// https://dev.twitch.tv/docs/eventsub/eventsub-subscription-types/#userauthorizationrevoke</summary>
+    public async Task<bool> EnsureAuthorizationRevokeAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var callback = service.Value.PublicUrl!.TrimEnd('/') + WebhookIntakeEndpoint.Path;
+        var listed = await calls.AsAppAsync((token, ct) => helix.ListSubscriptionsAsync(token, null, ct),
+            cancellationToken);
+        if (listed is HelixOk<EventSubSubscriptionList> ok && ok.Value.Subscriptions.Any(x =>
+            x.Type == "user.authorization.revoke" && x.Status == "enabled" && x.Callback == callback))
+        {
+            return true;
+        }
+
+        var request = new EventSubSubscriptionRequest(
+            "user.authorization.revoke",
+            "1",
+            new Dictionary<string, string> { ["client_id"] = clientId },
+            new EventSubTransportRequest("webhook", Callback: callback, Secret: secrets.SecretText));
+        var created = await calls.AsAppAsync((token, ct) => helix.CreateSubscriptionAsync(token, request, ct),
+            cancellationToken);
+        if (created is HelixOk<EventSubCreated>)
+        {
+            return true;
+        }
+
+        LogCreateFailed("app", $"user.authorization.revoke v1: {Describe(created)}");
+        return false;
+    }
+
     /// <summary>WebSocket transport: the streamer's token creates the subscriptions on <paramref name="sessionId"/>.
     /// </summary>
     public Task<ReconcileReport> ReconcileWebSocketAsync(

@@ -50,6 +50,7 @@ public sealed partial class SubscriptionSyncService(
         {
             if (eventSub.Value.UsesWebhooks)
             {
+                await reconciler.EnsureAuthorizationRevokeAsync(twitch.Value.ClientId!, cancellationToken);
                 foreach (var account in await accounts.GetBroadcasterIdsAsync(cancellationToken))
                 {
                     await reconciler.ReconcileWebhookAsync(account, cancellationToken);
