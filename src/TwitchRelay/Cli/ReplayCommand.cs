@@ -86,6 +86,12 @@ internal static class ReplayCommand
         }
 
         await cli.Out.WriteLineAsync($"{sent} sent, {refused} refused, {skipped} skipped (not a notification)");
+        if (refused > 0)
+        {
+            await cli.Error.WriteLineAsync("A 403 means the service has another EventSub secret: run replay from the "
+                + "service's folder, with the same Twitch__EventSubSecret (and Storage settings) as the service.");
+        }
+
         return refused == 0 && sent > 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

@@ -54,6 +54,14 @@ internal static class TwitchCommands
             cli,
             async (services, ct) =>
             {
+                if (!services.GetRequiredService<IOptions<Twitch.TwitchOptions>>().Value.HasClientCredentials)
+                {
+                    await cli.Error.WriteLineAsync("Linking needs Twitch:ClientId and Twitch:ClientSecret "
+                        + "(environment: Twitch__ClientId, Twitch__ClientSecret) from your application at "
+                        + "https://dev.twitch.tv/console/apps.");
+                    return ExitCodes.Configuration;
+                }
+
                 var ticket = await services.GetRequiredService<LinkTickets>()
                     .IssueAsync(parse.GetValue(guild)!, relink, ct);
                 var baseUrl = BaseUrl(services);

@@ -93,7 +93,7 @@ public sealed partial class DeliveryAttempt(
             .First();
         foreach (var older in siblings.Where(x => x.Id != newest.Id))
         {
-            Supersede(older, $"a newer state (delivery {newest.Id}) was sent instead", now);
+            Supersede(older, $"replaced by a newer state (delivery {newest.Id})", now);
         }
 
         var thread = await db.ThreadMessages.SingleOrDefaultAsync(

@@ -24,7 +24,9 @@ public static class RelayServices
         services.AddSingleton<IValidateOptions<TwitchOptions>, TwitchOptionsValidator>();
         services.AddOptions<ServiceOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceOptions>, ServiceOptionsValidator>();
-        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection("Delivery"));
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection("Delivery")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryDelaysValidator>();
         services.AddOptions<DataProtectionSettings>()
             .Bind(configuration.GetSection(DataProtectionSettings.Section))
             .ValidateOnStart();
@@ -89,11 +91,27 @@ public static class RelayServices
     /// </summary>
     public static void ValidateOptions(IServiceProvider services)
     {
-        _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<TwitchOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<DataProtectionSettings>>().Value;
-        _ = services.GetRequiredService<IOptions<ServiceOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<EventSubOptions>>().Value;
+        Read<StorageOptions>(services);
+        Read<TwitchOptions>(services);
+        Read<DiscordOptions>(services);
+        Read<DataProtectionSettings>(services);
+        Read<ServiceOptions>(services);
+        Read<EventSubOptions>(services);
+        Read<DeliveryOptions>(services);
+    }
+
+    /// <summary>A value the binder cannot convert ("abc" for a number) is a configuration mistake too; its message
+    /// already names the setting (<c>'Delivery:MaxAttempts'</c>).</summary>
+    private static void Read<TOptions>(IServiceProvider services)
+        where TOptions : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<TOptions>>().Value;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), [exception.Message]);
+        }
     }
 }

@@ -16,6 +16,8 @@ internal static class SettingNames
         [typeof(StorageOptions)] = StorageOptions.Section,
         [typeof(DataProtectionSettings)] = DataProtectionSettings.Section,
         [typeof(ServiceOptions)] = "",
+        [typeof(Twitch.EventSub.EventSubOptions)] = Twitch.EventSub.EventSubOptions.Section,
+        [typeof(Delivery.DeliveryOptions)] = "Delivery",
     };
 
     public static IEnumerable<string> Describe(OptionsValidationException exception)
@@ -29,8 +31,10 @@ internal static class SettingNames
             var member = colon > 0 ? text[..colon] : "";
             var isBareMember = member.Length > 0 && member.All(char.IsAsciiLetterOrDigit);
 
-            // "ApiBaseUrl: Discord:ApiBaseUrl must be …" reads better without its bare member name.
-            yield return isBareMember ? text[(colon + 2)..] : text;
+            // "ApiBaseUrl: Discord:ApiBaseUrl must be …" reads better without its bare member name, and without the
+            // data annotations' "The field" in front of the setting.
+            var message = isBareMember ? text[(colon + 2)..] : text;
+            yield return message.StartsWith("The field ", StringComparison.Ordinal) ? message[10..] : message;
         }
     }
 }

@@ -24,9 +24,10 @@ public static class StorageServiceCollectionExtensions
         }
         else
         {
-            var connectionString = SqliteConnections.Prepare(storage.ConnectionString);
+            // Prepared when first used, after the options were validated (a malformed string is named, not thrown).
             services.AddPooledDbContextFactory<SqliteRelayDbContext>(options =>
-                options.UseSqlite(connectionString).AddInterceptors(new SqliteDurabilityInterceptor()));
+                options.UseSqlite(SqliteConnections.Prepare(storage.ConnectionString))
+                    .AddInterceptors(new SqliteDurabilityInterceptor()));
             services.AddSingleton<IDbContextFactory<RelayDbContext>>(provider =>
                 new RelayDbContextFactory<SqliteRelayDbContext>(
                     provider.GetRequiredService<IDbContextFactory<SqliteRelayDbContext>>()));
@@ -48,8 +49,30 @@ internal sealed class RelayDbContextFactory<TContext>(IDbContextFactory<TContext
 /// <summary>Rules across settings that data annotations cannot say.</summary>
 internal sealed class StorageConnectionValidator : IValidateOptions<StorageOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-        options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? ValidateOptionsResult.Fail("Storage:ConnectionString is required when Storage:Provider is 'postgres'.")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        if (options.IsPostgres)
+        {
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? ValidateOptionsResult.Fail(
+                    "Storage:ConnectionString is required when Storage:Provider is 'postgres'.")
+                : ValidateOptionsResult.Success;
+        }
+
+        try
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                SqliteConnections.Prepare(options.ConnectionString));
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            return folder is null || Directory.Exists(folder)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"Storage:ConnectionString names a file in '{folder}', which does not exist.");
+        }
+        catch (ArgumentException exception)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:ConnectionString is not a SQLite connection string: {exception.Message}");
+        }
+    }
 }

@@ -71,6 +71,27 @@ public sealed class ConfigImportTests : IDisposable
     }
 
     [Fact]
+    public async Task DuplicateRulesEmptyTemplatesAndUpperCaseHostsAreJudgedSensibly()
+    {
+        var file = $$"""
+            { "version": 1, "guilds": [ { "guildId": "900000000000000001", "broadcasterId": "583920147",
+              "alerts": [ { "event": "raid", "channelId": "910000000000000001" },
+                          { "event": "raid", "channelId": "910000000000000001" },
+                          { "event": "follow", "channelId": "910000000000000001", "template": "  " },
+                          { "event": "cheer", "webhookUrl": "{{Webhook.Replace("discord.com", "DISCORD.COM",
+                              StringComparison.Ordinal)}}" } ] } ] }
+            """;
+
+        var (exit, _, error) = await RunAsync("config", "import", await WriteAsync(file));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("guilds[0].alerts[1]: the same event and destination as alerts[0]", error,
+            StringComparison.Ordinal);
+        Assert.Contains("guilds[0].alerts[2].template: empty", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("alerts[3]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportWritesBackWhatWasImported()
     {
         await RunAsync("config", "import", await WriteAsync(Valid));

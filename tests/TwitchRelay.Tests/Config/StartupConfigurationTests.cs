@@ -17,6 +17,13 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("PublicUrl", "http://relay.example", "PublicUrl must be an absolute https URL")]
     [InlineData("Twitch:EventSubSecret", "short", "Twitch:EventSubSecret must be 10 to 100 characters")]
     [InlineData("Storage:Provider", "mysql", "Storage:Provider must be 'sqlite' or 'postgres'")]
+    [InlineData("Delivery:MaxAttempts", "abc", "Failed to convert configuration value 'abc' at 'Delivery:MaxAttempts'")]
+    [InlineData("Delivery:MaxAttempts", "0", "Delivery:MaxAttempts must be between 1 and 1000")]
+    [InlineData("Delivery:FirstRetryDelay", "01:00:00", "Delivery:FirstRetryDelay must be positive and at most")]
+    [InlineData("Storage:ConnectionString", "garbage=1", "Storage:ConnectionString is not a SQLite connection string")]
+    [InlineData("Storage:ConnectionString", "Data Source=/nonexistent/dir/x.db",
+        "Storage:ConnectionString names a file in '/nonexistent/dir', which does not exist")]
+    [InlineData("EventSub:Transport", "conduit", "EventSub:Transport must be 'websocket' or 'webhook'")]
     public async Task WrongValueStopsServeWithTheSettingsName(string key, string value, string expected)
     {
         settings.With(key, value);

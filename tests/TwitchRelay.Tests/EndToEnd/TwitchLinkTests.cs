@@ -202,6 +202,19 @@ public class TwitchLinkTests
             + "regular account", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LinkWithoutTwitchCredentialsIsRefusedUpFront()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        world.Settings.With("Twitch:ClientId", null);
+
+        var (exit, output, error) = await world.CliAsync("twitch", "link", "--guild", TwitchWorld.GuildId);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Linking needs Twitch:ClientId and Twitch:ClientSecret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ticket=", output, StringComparison.Ordinal);
+    }
+
     private static IDbContextFactory<RelayDbContext> Contexts(TwitchWorld world) =>
         world.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
 

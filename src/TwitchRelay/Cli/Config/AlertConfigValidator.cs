@@ -44,7 +44,7 @@ public static class AlertConfigValidator
 
         if (!Ids.IsSnowflake(guild.GuildId))
         {
-            errors.Add($"{path}.guildId: must be a Discord id (17 to 20 digits), got {Show(guild.GuildId)}");
+            errors.Add($"{path}.guildId: must be a Discord id (a 64-bit number of 17 to 20 digits), got {Show(guild.GuildId)}");
         }
         else if (!seen.Add(guild.GuildId!))
         {
@@ -58,7 +58,7 @@ public static class AlertConfigValidator
 
         if (guild.AdminChannelId is not null && !Ids.IsSnowflake(guild.AdminChannelId))
         {
-            errors.Add($"{path}.adminChannelId: must be a Discord id (17 to 20 digits), "
+            errors.Add($"{path}.adminChannelId: must be a Discord id (a 64-bit number of 17 to 20 digits), "
                 + $"got {Show(guild.AdminChannelId)}");
         }
 
@@ -68,9 +68,17 @@ public static class AlertConfigValidator
             return;
         }
 
+        var destinations = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var a = 0; a < guild.Alerts.Count; a++)
         {
-            ValidateAlert(guild.Alerts[a], $"{path}.alerts[{a}]", errors);
+            var alert = guild.Alerts[a];
+            ValidateAlert(alert, $"{path}.alerts[{a}]", errors);
+            var key = $"{alert?.Event}|{alert?.ChannelId}|{alert?.WebhookUrl}";
+            if (alert is not null && !destinations.TryAdd(key, a))
+            {
+                errors.Add($"{path}.alerts[{a}]: the same event and destination as alerts[{destinations[key]}] "
+                    + "(it would post twice)");
+            }
         }
     }
 
@@ -90,7 +98,11 @@ public static class AlertConfigValidator
 
         ValidateDestination(alert, path, errors);
         ValidateMentions(alert.MentionRoleIds, $"{path}.mentionRoleIds", errors);
-        if (alert.Template is not null && definition is not null)
+        if (alert.Template is { } template && string.IsNullOrWhiteSpace(template))
+        {
+            errors.Add($"{path}.template: empty; leave it out for the default text");
+        }
+        else if (alert.Template is not null && definition is not null)
         {
             foreach (var problem in TemplateValidator.Validate(definition.Key, alert.Template))
             {
@@ -111,7 +123,7 @@ public static class AlertConfigValidator
 
         if (hasChannel && !Ids.IsSnowflake(alert.ChannelId))
         {
-            errors.Add($"{path}.channelId: must be a Discord id (17 to 20 digits), got {Show(alert.ChannelId)}");
+            errors.Add($"{path}.channelId: must be a Discord id (a 64-bit number of 17 to 20 digits), got {Show(alert.ChannelId)}");
         }
 
         if (hasWebhook && !DiscordWebhookUrl.TryParse(alert.WebhookUrl, out _, out _))
@@ -138,7 +150,7 @@ public static class AlertConfigValidator
         {
             if (!Ids.IsSnowflake(roles[r]))
             {
-                errors.Add($"{path}[{r}]: must be a Discord role id (17 to 20 digits), got {Show(roles[r])}");
+                errors.Add($"{path}[{r}]: must be a Discord role id (a 64-bit number of 17 to 20 digits), got {Show(roles[r])}");
             }
         }
 

@@ -31,7 +31,7 @@ public static partial class DiscordWebhookUrl
     public static string Format(string id, string token) => $"https://discord.com/api/webhooks/{id}/{token}";
 
     [GeneratedRegex(
-        @"^https://(?:(?:canary|ptb)\.)?discord(?:app)?\.com/api/(?:v\d{1,2}/)?webhooks/"
+        @"^https://(?i:(?:(?:canary|ptb)\.)?discord(?:app)?\.com)/api/(?:v\d{1,2}/)?webhooks/"
         + @"(?<id>\d{17,20})/(?<token>[A-Za-z0-9_\-]{1,200})/?$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

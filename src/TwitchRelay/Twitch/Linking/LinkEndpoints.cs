@@ -29,8 +29,16 @@ public static class LinkEndpoints
         string? ticket,
         LinkTickets tickets,
         LinkFlow flow,
-        IOptions<ServiceOptions> service)
+        IOptions<ServiceOptions> service,
+        IOptions<TwitchOptions> twitch)
     {
+        if (!twitch.Value.HasClientCredentials)
+        {
+            return LinkPages.Refused(new LinkRefused(
+                "Linking is not set up on this server",
+                "Its operator must set Twitch:ClientId and Twitch:ClientSecret. Your link was not used up."));
+        }
+
         var redeemed = guild is null ? null : await tickets.RedeemAsync(ticket, guild, context.RequestAborted);
         if (redeemed is null)
         {

@@ -42,6 +42,20 @@ public sealed partial class LinkFlow(
 
     public async Task<LinkOutcome> CompleteAsync(CallbackQuery query, string? browserBinding, CancellationToken ct)
     {
+        try
+        {
+            return await CompleteLinkAsync(query, browserBinding, ct);
+        }
+        catch (HttpRequestException exception)
+        {
+            LogTwitchUnreachable(exception);
+            return new LinkRefused("Twitch could not be reached",
+                "Nothing was linked. Try again in a moment with a new link.");
+        }
+    }
+
+    private async Task<LinkOutcome> CompleteLinkAsync(CallbackQuery query, string? browserBinding, CancellationToken ct)
+    {
         var request = await TakeRequestAsync(query.State, ct);
         if (request is null || request.ExpiresAt <= time.GetUtcNow())
         {
@@ -185,6 +199,9 @@ public sealed partial class LinkFlow(
 
         await db.SaveChangesAsync(ct);
     }
+
+    [LoggerMessage(EventId = 3731, Level = LogLevel.Warning, Message = "Twitch could not be reached to finish a link")]
+    private partial void LogTwitchUnreachable(Exception exception);
 
     [LoggerMessage(EventId = 3730, Level = LogLevel.Information,
         Message = "Linked Twitch account {Login} ({AccountId}, type '{BroadcasterType}') to guild {GuildId}")]
