@@ -28,7 +28,9 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
                 SubscriptionType = subscription.GetProperty("type").GetString() ?? notification.SubscriptionType,
                 SubscriptionVersion = subscription.GetProperty("version").GetString() ?? "",
                 Reason = subscription.GetProperty("status").GetString() ?? "unknown",
-                Condition = subscription.TryGetProperty("condition", out var condition) ? JsonSerializer.Serialize(condition) : "{}",
+                Condition = subscription.TryGetProperty("condition", out var condition)
+                    ? JsonSerializer.Serialize(condition)
+                    : "{}",
                 RevokedAt = notification.MessageTimestamp,
             };
             db.Revocations.Add(revocation);

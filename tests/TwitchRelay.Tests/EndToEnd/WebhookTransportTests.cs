@@ -20,7 +20,8 @@ public class WebhookTransportTests
         await world.Twitch.WaitUntilAsync(
             t => t.Subscriptions.Any(x => x.Type == "user.authorization.revoke"), TimeSpan.FromSeconds(30));
         var follow = world.Twitch.Subscriptions.Single(x => x.Type == "channel.follow");
-        using var request = TwitchSigner.Notification(SamplePayloads.Read("channel.follow.json"), secret: follow.Secret!);
+        using var request = TwitchSigner.Notification(
+            SamplePayloads.Read("channel.follow.json"), secret: follow.Secret!);
         using var response = await world.Host.Client.SendAsync(request, TestContext.Current.CancellationToken);
         await world.Discord.WaitForMessagesAsync(1);
 

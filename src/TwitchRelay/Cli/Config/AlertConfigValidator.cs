@@ -9,6 +9,8 @@ namespace TwitchRelay.Cli.Config;
 public static class AlertConfigValidator
 {
     private const int MaxMentionRoles = 100;
+    private const string DiscordIdRule = "must be a Discord id (a 64-bit number of 17 to 20 digits)";
+    private const string RoleIdRule = "must be a Discord role id (a 64-bit number of 17 to 20 digits)";
 
     public static IReadOnlyList<string> Validate(AlertConfigFile file)
     {
@@ -44,7 +46,7 @@ public static class AlertConfigValidator
 
         if (!Ids.IsSnowflake(guild.GuildId))
         {
-            errors.Add($"{path}.guildId: must be a Discord id (a 64-bit number of 17 to 20 digits), got {Show(guild.GuildId)}");
+            errors.Add($"{path}.guildId: {DiscordIdRule}, got {Show(guild.GuildId)}");
         }
         else if (!seen.Add(guild.GuildId!))
         {
@@ -58,7 +60,7 @@ public static class AlertConfigValidator
 
         if (guild.AdminChannelId is not null && !Ids.IsSnowflake(guild.AdminChannelId))
         {
-            errors.Add($"{path}.adminChannelId: must be a Discord id (a 64-bit number of 17 to 20 digits), "
+            errors.Add($"{path}.adminChannelId: {DiscordIdRule}, "
                 + $"got {Show(guild.AdminChannelId)}");
         }
 
@@ -123,7 +125,7 @@ public static class AlertConfigValidator
 
         if (hasChannel && !Ids.IsSnowflake(alert.ChannelId))
         {
-            errors.Add($"{path}.channelId: must be a Discord id (a 64-bit number of 17 to 20 digits), got {Show(alert.ChannelId)}");
+            errors.Add($"{path}.channelId: {DiscordIdRule}, got {Show(alert.ChannelId)}");
         }
 
         if (hasWebhook && !DiscordWebhookUrl.TryParse(alert.WebhookUrl, out _, out _))
@@ -150,7 +152,7 @@ public static class AlertConfigValidator
         {
             if (!Ids.IsSnowflake(roles[r]))
             {
-                errors.Add($"{path}[{r}]: must be a Discord role id (a 64-bit number of 17 to 20 digits), got {Show(roles[r])}");
+                errors.Add($"{path}[{r}]: {RoleIdRule}, got {Show(roles[r])}");
             }
         }
 
