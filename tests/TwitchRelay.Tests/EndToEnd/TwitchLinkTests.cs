@@ -203,6 +203,21 @@ public class TwitchLinkTests
     }
 
     [Fact]
+    public async Task UntickedScopesAreNamedAsEventsThatCannotWork()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        world.Twitch.GrantOnly(TwitchRelay.Alerts.ScopeSets.Regular.Where(x => x != "moderator:read:followers"));
+
+        var (status, page) = await world.LinkInBrowserAsync();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("cannot work with the permissions you granted", page, StringComparison.Ordinal);
+        Assert.Contains("<code>follow</code>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>raid</code>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<code>cheer</code>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LinkWithoutTwitchCredentialsIsRefusedUpFront()
     {
         await using var world = await TwitchWorld.StartAsync();

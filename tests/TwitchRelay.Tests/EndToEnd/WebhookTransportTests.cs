@@ -59,6 +59,38 @@ public class WebhookTransportTests
     }
 
     [Fact]
+    public async Task ReconcileRemovesStaleDuplicateOldAndUnwantedSubscriptions()
+    {
+        await using var world = await TwitchWorld.StartAsync(webhook: true);
+        await world.ImportRulesAsync("follow");
+        var broadcaster = new Dictionary<string, string> { ["broadcaster_user_id"] = TwitchWorld.StreamerId };
+        var moderated = new Dictionary<string, string>(broadcaster) { ["moderator_user_id"] = TwitchWorld.StreamerId };
+        var callback = TwitchWorld.PublicUrl + "/twitch/eventsub";
+        var oldVersion = world.Twitch.AddSubscription("channel.follow", "1", broadcaster, callback: callback);
+        var failed = world.Twitch.AddSubscription("channel.follow", "2", moderated, callback: callback,
+            status: "notification_failures_exceeded");
+        var unwanted = world.Twitch.AddSubscription("channel.raid", "1",
+            new Dictionary<string, string> { ["to_broadcaster_user_id"] = TwitchWorld.StreamerId }, callback: callback);
+
+        await world.LinkThroughPublicUrlAsync();
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Any(x => x.Type == "user.authorization.revoke"), TimeSpan.FromSeconds(30));
+
+        var left = world.Twitch.Subscriptions.Where(x => x.Type != "user.authorization.revoke").ToList();
+        Assert.DoesNotContain(left, x => x.Id == oldVersion.Id || x.Id == failed.Id || x.Id == unwanted.Id);
+        var follow = Assert.Single(left);
+        // Pending until Twitch's challenge is answered, which the fake does not send.
+        Assert.Equal(("channel.follow", "2", "webhook_callback_verification_pending"),
+            (follow.Type, follow.Version, follow.Status));
+        var reconciler = world.Host.Services
+            .GetRequiredService<TwitchRelay.Twitch.Subscriptions.SubscriptionReconciler>();
+        var again = await reconciler.ReconcileWebhookAsync(
+            TwitchWorld.StreamerId, TestContext.Current.CancellationToken);
+        Assert.Equal((0, 0), (again.Created, again.Deleted));
+        Assert.Equal(follow.Id, world.Twitch.Subscriptions.Single(x => x.Type == "channel.follow").Id);
+    }
+
+    [Fact]
     public async Task WebhookTransportWithoutAnHttpsPublicUrlStopsStartUp()
     {
         using var settings = new TestSettings().With("EventSub:Transport", "webhook");

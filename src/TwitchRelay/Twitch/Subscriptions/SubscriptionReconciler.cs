@@ -38,7 +38,7 @@ public sealed partial class SubscriptionReconciler(
         var listed = await calls.AsAppAsync((token, ct) => helix.ListSubscriptionsAsync(token, null, ct),
             cancellationToken);
         if (listed is HelixOk<EventSubSubscriptionList> ok && ok.Value.Subscriptions.Any(x =>
-            x.Type == "user.authorization.revoke" && x.Status == "enabled" && x.Callback == callback))
+            x.Type == "user.authorization.revoke" && IsAlive(x.Status) && x.Callback == callback))
         {
             return true;
         }
@@ -104,7 +104,7 @@ public sealed partial class SubscriptionReconciler(
         var deleted = 0;
         foreach (var subscription in existing.Subscriptions.OrderBy(x => x.CreatedAt))
         {
-            var wanted = subscription.Status == "enabled"
+            var wanted = IsAlive(subscription.Status)
                 && (sessionId is null || subscription.SessionId == sessionId)
                 && desired.Any(d => d.Matches(subscription.Type, subscription.Version, subscription.Condition))
                 && !keep.Any(k => SameSubscription(k, subscription));
@@ -192,6 +192,10 @@ public sealed partial class SubscriptionReconciler(
             : await calls.AsUserAsync(accountId, (token, c) => helix.DeleteSubscriptionAsync(token, id, c), ct);
         return result is HelixOk<bool> { Value: true };
     }
+
+    /// <summary>A webhook subscription waits for Twitch's challenge before it is enabled; deleting it then would
+    /// only start the wait again.</summary>
+    private static bool IsAlive(string status) => status is "enabled" or "webhook_callback_verification_pending";
 
     private static bool SameSubscription(EventSubSubscriptionInfo a, EventSubSubscriptionInfo b) =>
         a.Type == b.Type && a.Version == b.Version
