@@ -5,5 +5,10 @@ namespace TwitchRelay.Delivery;
 /// Twitch room, which owns links; declared here, where it is needed.</summary>
 public interface ILinkBreaker
 {
-    Task MarkBrokenAsync(string accountId, string reason, CancellationToken cancellationToken);
+    /// <param name="occurredAt">When Twitch said so; news older than the account's current tokens is ignored.</param>
+    Task MarkBrokenAsync(
+        string accountId,
+        string reason,
+        DateTimeOffset occurredAt,
+        CancellationToken cancellationToken);
 }

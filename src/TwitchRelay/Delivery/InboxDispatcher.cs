@@ -70,7 +70,7 @@ public sealed partial class InboxDispatcher(
         var rules = await LoadRulesAsync(db, parsed, cancellationToken);
         var now = time.GetUtcNow();
         var owed = 0;
-        var brokenLinks = new List<(string AccountId, string Reason)>();
+        var brokenLinks = new List<(string AccountId, string Reason, DateTimeOffset At)>();
         foreach (var (notification, result) in batch.Zip(parsed))
         {
             owed += Plan(db, notification, result, rules, now, brokenLinks);
@@ -83,11 +83,11 @@ public sealed partial class InboxDispatcher(
             outboxSignal.Signal.Notify();
         }
 
-        foreach (var (accountId, reason) in brokenLinks.Distinct())
+        foreach (var (accountId, reason, at) in brokenLinks.Distinct())
         {
             foreach (var breaker in linkBreakers)
             {
-                await breaker.MarkBrokenAsync(accountId, reason, cancellationToken);
+                await breaker.MarkBrokenAsync(accountId, reason, at, cancellationToken);
             }
         }
 
@@ -133,7 +133,7 @@ public sealed partial class InboxDispatcher(
         ParseResult? result,
         ILookup<(string Broadcaster, string EventKey), AlertRule> rules,
         DateTimeOffset now,
-        List<(string AccountId, string Reason)> brokenLinks)
+        List<(string AccountId, string Reason, DateTimeOffset At)> brokenLinks)
     {
         if (result is null)
         {
@@ -145,7 +145,8 @@ public sealed partial class InboxDispatcher(
 
         if (notification.SubscriptionType == AuthorizationRevoke && UserOf(notification.Body) is { } revokedUser)
         {
-            brokenLinks.Add((revokedUser, "the streamer disconnected TwitchRelay on Twitch"));
+            brokenLinks.Add((revokedUser, "the streamer disconnected TwitchRelay on Twitch",
+                notification.MessageTimestamp));
             notification.Outcome = "authorization revoked: link marked broken";
             return 0;
         }

@@ -16,7 +16,10 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
 
     /// <summary>Adds the revocation to <paramref name="db"/>; returns the inbox outcome text. When access is gone,
     /// the broadcaster and reason are added to <paramref name="brokenLinks"/>.</summary>
-    internal string Record(RelayDbContext db, InboxNotification notification, List<(string, string)> brokenLinks)
+    internal string Record(
+        RelayDbContext db,
+        InboxNotification notification,
+        List<(string, string, DateTimeOffset)> brokenLinks)
     {
         try
         {
@@ -36,7 +39,8 @@ public sealed partial class RevocationRecorder(ILogger<RevocationRecorder> logge
             db.Revocations.Add(revocation);
             if (AccessGone.Contains(revocation.Reason) && BroadcasterOf(condition) is { } broadcaster)
             {
-                brokenLinks.Add((broadcaster, $"Twitch revoked the subscriptions ({revocation.Reason})"));
+                brokenLinks.Add((broadcaster, $"Twitch revoked the subscriptions ({revocation.Reason})",
+                    notification.MessageTimestamp));
             }
 
             LogRevoked(

@@ -218,6 +218,65 @@ public class TwitchLinkTests
     }
 
     [Fact]
+    public async Task TwitchOutageDuringRefreshDoesNotBreakTheLink()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        await world.LinkInBrowserAsync();
+        world.Twitch.ExpireAccessTokensOf(TwitchWorld.StreamerId);
+        world.Twitch.FailNext(503, count: 5, pathContains: "/oauth2/token");
+
+        var validation = ActivatorUtilities.CreateInstance<TwitchRelay.Twitch.Tokens.TokenValidationService>(
+            world.Host.Services);
+        await validation.ValidateAllAsync(TestContext.Current.CancellationToken);
+
+        var account = await AccountAsync(world);
+        Assert.NotNull(account);
+        Assert.Null(account.BrokenReason);
+        Assert.Empty(world.Discord.MessagesIn(TwitchWorld.AdminChannel));
+    }
+
+    [Fact]
+    public async Task NewsOfARevocationOlderThanTheCurrentTokensIsIgnored()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        var beforeRelink = DateTimeOffset.UtcNow;
+        await world.LinkInBrowserAsync();
+        var health = world.Host.Services.GetRequiredService<TwitchRelay.Twitch.Tokens.LinkHealth>();
+
+        await health.MarkBrokenAsync(TwitchWorld.StreamerId, "late news", beforeRelink.AddSeconds(-1),
+            TestContext.Current.CancellationToken);
+        var afterLate = await AccountAsync(world);
+        await health.MarkBrokenAsync(TwitchWorld.StreamerId, "fresh news", DateTimeOffset.UtcNow.AddSeconds(1),
+            TestContext.Current.CancellationToken);
+        var afterFresh = await AccountAsync(world);
+
+        Assert.Null(afterLate!.BrokenReason);
+        Assert.Equal("fresh news", afterFresh!.BrokenReason);
+    }
+
+    [Fact]
+    public async Task RelinkToAnotherAccountReleasesTheOldOne()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        await world.LinkInBrowserAsync();
+        var oldToken = world.Twitch.IssuedTokens.Last(x => x.UserId == TwitchWorld.StreamerId).AccessToken;
+        world.Twitch.AddUser("777000111", "second_streamer", "Second_Streamer");
+        world.Twitch.SignInAs("777000111");
+
+        var (status, page) = await world.LinkInBrowserAsync(relink: true);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Second_Streamer", page, StringComparison.Ordinal);
+        await using var db = Contexts(world).CreateDbContext();
+        var accounts = await db.TwitchAccounts.Select(x => x.UserId).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["777000111"], accounts);
+        Assert.Contains(oldToken, world.Twitch.RevokedTokens);
+    }
+
+    [Fact]
     public async Task LinkWithoutTwitchCredentialsIsRefusedUpFront()
     {
         await using var world = await TwitchWorld.StartAsync();

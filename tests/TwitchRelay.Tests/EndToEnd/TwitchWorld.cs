@@ -114,17 +114,19 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
         var (_, output, _) = await CliAsync("twitch", "link", "--guild", GuildId);
         var url = new Uri(LinkUrl().Match(output).Value.Replace(PublicUrl, Host.BaseAddress.ToString().TrimEnd('/'),
             StringComparison.Ordinal));
-        using var browser = new HttpClient(new HttpClientHandler
-        {
-            CookieContainer = new CookieContainer(),
-            AllowAutoRedirect = false,
-        });
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
         var ct = TestContext.Current.CancellationToken;
         using var start = await browser.GetAsync(url, ct);
         using var authorize = await browser.GetAsync(start.Headers.Location, ct);
         var callback = authorize.Headers.Location!;
-        var local = new Uri(Host.BaseAddress, callback.PathAndQuery);
-        using var page = await browser.GetAsync(local, ct);
+
+        // The binding cookie is Secure (PublicUrl is https); this browser reaches the service over plain http on
+        // loopback, so it carries the cookie by hand, as a browser on the https address would.
+        var setCookie = start.Headers.GetValues("Set-Cookie").Single();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Host.BaseAddress, callback.PathAndQuery));
+        request.Headers.Add("Cookie", setCookie.Split(';')[0]);
+        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        using var page = await browser.SendAsync(request, ct);
         return page.StatusCode;
     }
 

@@ -23,6 +23,10 @@ public sealed class TwitchAccount
 
     public DateTimeOffset? AccessTokenExpiresAt { get; set; }
 
+    /// <summary>When the current grant's tokens were stored: news of a revocation older than this is about a grant
+    /// that a re-link has already replaced.</summary>
+    public DateTimeOffset? TokensIssuedAt { get; set; }
+
     /// <summary>The scopes the streamer granted, space-separated.</summary>
     public string Scopes { get; set; } = "";
 

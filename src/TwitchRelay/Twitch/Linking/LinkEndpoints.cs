@@ -51,7 +51,9 @@ public static class LinkEndpoints
         context.Response.Cookies.Append(BindingCookie, binding, new CookieOptions
         {
             HttpOnly = true,
-            Secure = context.Request.IsHttps,
+            // Behind a TLS-terminating proxy the request itself looks like http: trust the configured public URL.
+            Secure = context.Request.IsHttps
+                || service.Value.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true,
             SameSite = SameSiteMode.Lax,
             Path = "/twitch",
             MaxAge = LinkFlow.StateLifetime,

@@ -16,6 +16,7 @@ public sealed partial class LinkFlow(
     TwitchHelixClient helix,
     AccountTokens tokens,
     LinkActivation activation,
+    Unlinker unlinker,
     TimeProvider time,
     ILogger<LinkFlow> logger)
 {
@@ -69,6 +70,13 @@ public sealed partial class LinkFlow(
                 "Nothing was linked. Open the link again in this browser.");
         }
 
+        if (request.IsScopeUpgrade && (query.Error is not null || string.IsNullOrEmpty(query.Code)))
+        {
+            return new LinkRefused("The affiliate permissions were not granted",
+                "The account stays linked with the regular permissions; bits, subscriptions, polls, predictions, "
+                + "rewards, goals and hype trains need the affiliate ones (re-link to grant them).");
+        }
+
         if (query.Error is not null || string.IsNullOrEmpty(query.Code))
         {
             return new LinkRefused("Twitch did not authorize the link",
@@ -86,12 +94,20 @@ public sealed partial class LinkFlow(
             return new LinkRefused("Twitch did not say who you are", "Nothing was linked. Try again in a moment.");
         }
 
-        await StoreAsync(request.GuildId, user, issued.Tokens, ct);
+        var previousAccount = await StoreAsync(request.GuildId, user, issued.Tokens, ct);
+        if (previousAccount is not null)
+        {
+            // The guild moved to another Twitch account: the old one's tokens must not linger.
+            await unlinker.ReleaseAccountIfUnusedAsync(previousAccount, ct);
+        }
+
         LogLinked(user.Login, user.Id, request.GuildId, user.BroadcasterType);
 
         var monetized = user.BroadcasterType is "affiliate" or "partner";
         if (monetized && !request.IsScopeUpgrade && ScopeSets.AffiliateOrPartner.Except(issued.Tokens.Scopes).Any())
         {
+            // The link works already with the regular scopes, whatever happens on the second trip.
+            await activation.ActivateAsync(user.Id, ct);
             await using var db = contexts.CreateDbContext();
             var url = await CreateRequestAsync(db, request.GuildId, relink: true, upgrade: true, browserBinding,
                 request.RedirectUri, ScopeSets.AffiliateOrPartner, ct);
@@ -158,7 +174,9 @@ public sealed partial class LinkFlow(
         return request;
     }
 
-    private async Task StoreAsync(string guildId, TwitchUser user, TwitchTokens issued, CancellationToken ct)
+    /// <summary>Stores the account and the guild's link; returns the account the guild was linked to before, when
+    /// that was another one.</summary>
+    private async Task<string?> StoreAsync(string guildId, TwitchUser user, TwitchTokens issued, CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
         var account = await db.TwitchAccounts.FindAsync([user.Id], ct);
@@ -183,6 +201,7 @@ public sealed partial class LinkFlow(
         tokens.Store(account, issued);
 
         var link = await db.GuildLinks.FindAsync([guildId], ct);
+        var previous = link is not null && link.BroadcasterId != user.Id ? link.BroadcasterId : null;
         if (link is null)
         {
             db.GuildLinks.Add(new GuildLink
@@ -198,6 +217,7 @@ public sealed partial class LinkFlow(
         }
 
         await db.SaveChangesAsync(ct);
+        return previous;
     }
 
     [LoggerMessage(EventId = 3731, Level = LogLevel.Warning, Message = "Twitch could not be reached to finish a link")]

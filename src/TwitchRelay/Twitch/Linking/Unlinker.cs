@@ -51,6 +51,24 @@ public sealed partial class Unlinker(
         return true;
     }
 
+    /// <summary>For an account no guild uses any more (a guild re-linked to another account): release it at Twitch
+    /// and delete it with its tokens.</summary>
+    public async Task ReleaseAccountIfUnusedAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using (var db = contexts.CreateDbContext())
+        {
+            if (await db.GuildLinks.AnyAsync(x => x.BroadcasterId == accountId, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        await ReleaseAtTwitchAsync(accountId, cancellationToken);
+        await using var cleanup = contexts.CreateDbContext();
+        await cleanup.TwitchAccounts.Where(x => x.UserId == accountId).ExecuteDeleteAsync(cancellationToken);
+        await changes.BumpAsync(ChangeMarkers.Links, cancellationToken);
+    }
+
     /// <summary>Best effort: a Twitch failure is logged, and the local wipe still happens.</summary>
     private async Task ReleaseAtTwitchAsync(string accountId, CancellationToken cancellationToken)
     {

@@ -61,8 +61,15 @@ public sealed partial class AccountTokens(
             }
 
             var refused = (TwitchTokenRefused)result;
+            if (refused.Status is not (400 or 401))
+            {
+                // Twitch down or limiting (5xx, 429) says nothing about the grant: try again later, keep the link.
+                LogRefreshFailedForNow(accountId, refused.Status);
+                return null;
+            }
+
             await health.MarkBrokenAsync(accountId, $"Twitch refused to refresh the token ({refused.Message})",
-                cancellationToken);
+                time.GetUtcNow(), cancellationToken);
             return null;
         }
         finally
@@ -82,9 +89,14 @@ public sealed partial class AccountTokens(
         }
 
         account.AccessTokenExpiresAt = tokens.ExpiresAt;
+        account.TokensIssuedAt = time.GetUtcNow();
         account.Scopes = string.Join(' ', tokens.Scopes);
         account.LastValidatedAt = time.GetUtcNow();
     }
+
+    [LoggerMessage(EventId = 3701, Level = LogLevel.Warning,
+        Message = "Refreshing the token of account {AccountId} failed for now (Twitch answered {Status})")]
+    private partial void LogRefreshFailedForNow(string accountId, int status);
 
     [LoggerMessage(EventId = 3700, Level = LogLevel.Information,
         Message = "Refreshed the user token of account {AccountId}")]

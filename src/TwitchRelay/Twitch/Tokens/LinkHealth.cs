@@ -15,11 +15,15 @@ public sealed partial class LinkHealth(
     TimeProvider time,
     ILogger<LinkHealth> logger) : ILinkBreaker
 {
-    public async Task MarkBrokenAsync(string accountId, string reason, CancellationToken cancellationToken)
+    public async Task MarkBrokenAsync(
+        string accountId,
+        string reason,
+        DateTimeOffset occurredAt,
+        CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var account = await db.TwitchAccounts.FindAsync([accountId], cancellationToken);
-        if (account is null || !account.IsHealthy)
+        if (account is null || !account.IsHealthy || occurredAt < account.TokensIssuedAt)
         {
             return;
         }

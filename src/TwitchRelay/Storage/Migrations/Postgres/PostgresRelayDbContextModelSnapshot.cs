@@ -418,6 +418,9 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("TokensIssuedAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("UserId");
 
                     b.ToTable("twitch_accounts", (string)null);

@@ -403,6 +403,9 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TokensIssuedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("UserId");
 
                     b.ToTable("twitch_accounts", (string)null);
