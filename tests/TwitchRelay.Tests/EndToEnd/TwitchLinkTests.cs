@@ -141,10 +141,10 @@ public class TwitchLinkTests
             TestContext.Current.CancellationToken);
         using var denied = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
         world.Twitch.DenyConsent();
-        var url = System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value;
-        using var deniedPage = await denied.GetAsync(url, TestContext.Current.CancellationToken);
+        var url = new Uri(System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value);
+        using var deniedPage = await TwitchWorld.PressContinueAsync(denied, url);
         var deniedText = await deniedPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        using var reused = await denied.GetAsync(url, TestContext.Current.CancellationToken);
+        using var reused = await TwitchWorld.PressContinueAsync(denied, url);
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noTicket.StatusCode);
@@ -160,13 +160,14 @@ public class TwitchLinkTests
     {
         await using var world = await TwitchWorld.StartAsync();
         var (_, output, _) = await world.CliAsync("twitch", "link", "--guild", TwitchWorld.GuildId);
-        var url = System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value;
+        var url = new Uri(System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value);
         using var victim = new HttpClient(new HttpClientHandler
         {
             CookieContainer = new CookieContainer(),
             AllowAutoRedirect = false,
         });
-        using var start = await victim.GetAsync(url, TestContext.Current.CancellationToken);
+        using var preview = await victim.GetAsync(url, TestContext.Current.CancellationToken);
+        using var start = await TwitchWorld.PressContinueAsync(victim, url);
         using var authorize = await victim.GetAsync(start.Headers.Location, TestContext.Current.CancellationToken);
         var callback = authorize.Headers.Location!;
         using var attacker = new HttpClient();
@@ -174,7 +175,8 @@ public class TwitchLinkTests
         using var stolen = await attacker.GetAsync(callback, TestContext.Current.CancellationToken);
         var text = await stolen.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, start.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, stolen.StatusCode);
         Assert.Contains("started in another browser", text, StringComparison.Ordinal);
         await using var db = Contexts(world).CreateDbContext();

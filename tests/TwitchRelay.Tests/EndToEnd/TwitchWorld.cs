@@ -103,8 +103,25 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = 10,
         });
-        using var response = await browser.GetAsync(url, TestContext.Current.CancellationToken);
+        using var confirm = await browser.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Contains("Continue to Twitch",
+            await confirm.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var response = await PressContinueAsync(browser, new Uri(url));
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>What the confirmation page's button does: POST the guild and ticket of <paramref name="linkUrl"/>.
+    /// </summary>
+    public static Task<HttpResponseMessage> PressContinueAsync(HttpClient browser, Uri linkUrl)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(linkUrl.Query);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["guild"] = query["guild"]!,
+            ["ticket"] = query["ticket"]!,
+        });
+        var post = new Uri(linkUrl, "/twitch/link");
+        return browser.PostAsync(post, form, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The same walk as <see cref="LinkInBrowserAsync"/>, for a service whose PublicUrl is not this
@@ -116,7 +133,7 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
             StringComparison.Ordinal));
         using var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
         var ct = TestContext.Current.CancellationToken;
-        using var start = await browser.GetAsync(url, ct);
+        using var start = await PressContinueAsync(browser, url);
         using var authorize = await browser.GetAsync(start.Headers.Location, ct);
         var callback = authorize.Headers.Location!;
 

@@ -3,8 +3,10 @@ using TwitchRelay.Hosting;
 
 namespace TwitchRelay.Twitch.Linking;
 
-/// <summary><c>GET /twitch/link?guild=ID&amp;ticket=T</c> starts a link (or re-link), <c>GET /twitch/callback</c>
-/// finishes it. The browser that starts gets a binding cookie; only that browser can finish.</summary>
+/// <summary><c>GET /twitch/link?guild=ID&amp;ticket=T</c> shows what is about to happen; its button POSTs, which
+/// uses up the ticket and starts the link (or re-link); <c>GET /twitch/callback</c> finishes it. A link preview (a
+/// chat app fetching the URL) therefore cannot use up the ticket. The browser that starts gets a binding cookie;
+/// only that browser can finish.</summary>
 public static class LinkEndpoints
 {
     public const string LinkPath = "/twitch/link";
@@ -13,7 +15,8 @@ public static class LinkEndpoints
 
     public static IEndpointRouteBuilder MapTwitchLinking(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(LinkPath, StartAsync).ExcludeFromDescription();
+        endpoints.MapGet(LinkPath, ConfirmAsync).ExcludeFromDescription();
+        endpoints.MapPost(LinkPath, StartAsync).ExcludeFromDescription();
         endpoints.MapGet(CallbackPath, CompleteAsync).ExcludeFromDescription();
         return endpoints;
     }
@@ -23,10 +26,33 @@ public static class LinkEndpoints
     public static string RedirectUri(HttpRequest request, ServiceOptions service) =>
         (service.PublicUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + CallbackPath;
 
-    private static async Task<IResult> StartAsync(
+    private static async Task<IResult> ConfirmAsync(
         HttpContext context,
         string? guild,
         string? ticket,
+        LinkTickets tickets,
+        IOptions<TwitchOptions> twitch)
+    {
+        if (!twitch.Value.HasClientCredentials)
+        {
+            return LinkPages.Refused(NotSetUp);
+        }
+
+        return guild is not null && await tickets.IsValidAsync(ticket, guild, context.RequestAborted)
+            ? LinkPages.Confirm(guild, ticket!)
+            : LinkPages.Refused(Expired);
+    }
+
+    private static readonly LinkRefused NotSetUp = new(
+        "Linking is not set up on this server",
+        "Its operator must set Twitch:ClientId and Twitch:ClientSecret. Your link was not used up.");
+
+    private static readonly LinkRefused Expired = new(
+        "This link has expired or was already used",
+        "Ask for a new one (twitch link --guild ID on the server running TwitchRelay).");
+
+    private static async Task<IResult> StartAsync(
+        HttpContext context,
         LinkTickets tickets,
         LinkFlow flow,
         IOptions<ServiceOptions> service,
@@ -34,17 +60,17 @@ public static class LinkEndpoints
     {
         if (!twitch.Value.HasClientCredentials)
         {
-            return LinkPages.Refused(new LinkRefused(
-                "Linking is not set up on this server",
-                "Its operator must set Twitch:ClientId and Twitch:ClientSecret. Your link was not used up."));
+            return LinkPages.Refused(NotSetUp);
         }
 
-        var redeemed = guild is null ? null : await tickets.RedeemAsync(ticket, guild, context.RequestAborted);
+        var form = context.Request.HasFormContentType
+            ? await context.Request.ReadFormAsync(context.RequestAborted)
+            : FormCollection.Empty;
+        string? guild = form["guild"];
+        var redeemed = guild is null ? null : await tickets.RedeemAsync(form["ticket"], guild, context.RequestAborted);
         if (redeemed is null)
         {
-            return LinkPages.Refused(new LinkRefused(
-                "This link has expired or was already used",
-                "Ask for a new one (twitch link --guild ID on the server running TwitchRelay)."));
+            return LinkPages.Refused(Expired);
         }
 
         var binding = OneTimeSecrets.New();
@@ -64,7 +90,9 @@ public static class LinkEndpoints
             binding,
             RedirectUri(context.Request, service.Value),
             context.RequestAborted);
-        return Results.Redirect(url);
+        // 303: the browser follows with a GET, whatever the form's method was.
+        context.Response.Headers.Location = url;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private static async Task<IResult> CompleteAsync(HttpContext context, LinkFlow flow)

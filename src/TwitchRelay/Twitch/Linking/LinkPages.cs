@@ -37,6 +37,17 @@ internal static class LinkPages
         return Page("Twitch account linked", body.ToString(), StatusCodes.Status200OK);
     }
 
+    /// <summary>Plain HTML form: works without JavaScript.</summary>
+    public static IResult Confirm(string guildId, string ticket) => Page(
+        "Link a Twitch account",
+        $"<p>This links a Twitch account to Discord server {Encode(guildId)}, so its channel events can be posted "
+        + "there. Twitch will ask you to sign in and approve read-only permissions.</p>"
+        + $"<form method=\"post\" action=\"{LinkEndpoints.LinkPath}\">"
+        + $"<input type=\"hidden\" name=\"guild\" value=\"{Encode(guildId)}\">"
+        + $"<input type=\"hidden\" name=\"ticket\" value=\"{Encode(ticket)}\">"
+        + "<button type=\"submit\">Continue to Twitch</button></form>",
+        StatusCodes.Status200OK);
+
     public static IResult Refused(LinkRefused refused) =>
         Page(refused.Title, $"<p>{Encode(refused.Explanation)}</p>", StatusCodes.Status400BadRequest);
 

@@ -25,6 +25,19 @@ public sealed class LinkTickets(IDbContextFactory<RelayDbContext> contexts, Time
         return ticket;
     }
 
+    /// <summary>Whether the ticket would be accepted now, without using it up.</summary>
+    public async Task<bool> IsValidAsync(string? ticket, string guildId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(ticket) || ticket.Length > 100)
+        {
+            return false;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var found = await db.LinkTickets.FindAsync([OneTimeSecrets.Hash(ticket)], cancellationToken);
+        return found is not null && found.GuildId == guildId && found.ExpiresAt > time.GetUtcNow();
+    }
+
     /// <summary>Consumes the ticket; returns it when it was valid for <paramref name="guildId"/>, else null.</summary>
     public async Task<LinkTicket?> RedeemAsync(string? ticket, string guildId, CancellationToken cancellationToken)
     {
