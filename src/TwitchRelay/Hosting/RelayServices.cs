@@ -75,6 +75,7 @@ public static class RelayServices
         services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
+        services.AddHostedService<RetentionService>();
         services.AddSingleton<LinkedAccounts>();
         services.AddSingleton<IEventSubAccountSource>(provider => provider.GetRequiredService<LinkedAccounts>());
         services.AddSingleton<WebSocketSubscriber>();
