@@ -66,8 +66,10 @@ public sealed class ConfigImportTests : IDisposable
 
         Assert.Equal(1, typoExit);
         Assert.Contains("chanelId", typoError, StringComparison.Ordinal);
+        Assert.Contains("unknown property", typoError, StringComparison.Ordinal);
         Assert.Equal(1, typeExit);
-        Assert.Contains("guilds[0].alerts[0].enabled", typeError, StringComparison.Ordinal);
+        Assert.Contains("guilds[0].alerts[0].enabled: expected true or false", typeError, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", typoError + typeError, StringComparison.Ordinal);
     }
 
     [Fact]

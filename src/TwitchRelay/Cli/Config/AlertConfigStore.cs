@@ -29,7 +29,7 @@ public sealed class AlertConfigStore(
         }
         catch (JsonException exception)
         {
-            errors = [$"{Tidy(exception.Path)}: {FirstSentence(exception.Message)}"];
+            errors = [$"{Tidy(exception.Path)}: {Plain(FirstSentence(exception.Message), exception.Path)}"];
             return new AlertConfigFile();
         }
     }
@@ -161,6 +161,33 @@ public sealed class AlertConfigStore(
         string.IsNullOrEmpty(path) || path == "$" ? "$"
         : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
         : path;
+
+    /// <summary>System.Text.Json speaks of .NET types (often the enclosing one); an admin writing JSON thinks in
+    /// JSON, so the expected kind is told from the property the path ends in.</summary>
+    private static string Plain(string message, string? path)
+    {
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "unknown property (check its spelling against the README)";
+        }
+
+        if (!message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var last = (path ?? "").Split('.')[^1];
+        return last switch
+        {
+            "enabled" => "expected true or false",
+            "version" => "expected a whole number",
+            "guilds" or "alerts" or "mentionRoleIds" => "expected a list ([ … ])",
+            _ when last.EndsWith(']') && last.StartsWith("mentionRoleIds", StringComparison.Ordinal) =>
+                "expected text in quotes",
+            _ when last.EndsWith(']') => "expected an object ({ … })",
+            _ => "expected text in quotes",
+        };
+    }
 
     private static string FirstSentence(string message)
     {
