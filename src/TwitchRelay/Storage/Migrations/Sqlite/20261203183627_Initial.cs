@@ -34,7 +34,8 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                 {
                     GuildId = table.Column<string>(type: "TEXT", nullable: false),
                     BroadcasterId = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AdminChannelId = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,6 +61,37 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "link_requests",
+                columns: table => new
+                {
+                    StateHash = table.Column<string>(type: "TEXT", nullable: false),
+                    GuildId = table.Column<string>(type: "TEXT", nullable: false),
+                    BrowserBindingHash = table.Column<string>(type: "TEXT", nullable: false),
+                    RedirectUri = table.Column<string>(type: "TEXT", nullable: false),
+                    IsRelink = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsScopeUpgrade = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_link_requests", x => x.StateHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "link_tickets",
+                columns: table => new
+                {
+                    TicketHash = table.Column<string>(type: "TEXT", nullable: false),
+                    GuildId = table.Column<string>(type: "TEXT", nullable: false),
+                    IsRelink = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_link_tickets", x => x.TicketHash);
                 });
 
             migrationBuilder.CreateTable(
@@ -91,6 +123,30 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_thread_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "twitch_accounts",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Login = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    BroadcasterType = table.Column<string>(type: "TEXT", nullable: false),
+                    ProfileImageUrl = table.Column<string>(type: "TEXT", nullable: true),
+                    ProtectedAccessToken = table.Column<string>(type: "TEXT", nullable: true),
+                    ProtectedRefreshToken = table.Column<string>(type: "TEXT", nullable: true),
+                    AccessTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TokensIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: false),
+                    BrokenReason = table.Column<string>(type: "TEXT", nullable: true),
+                    BrokenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastValidatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_twitch_accounts", x => x.UserId);
                 });
 
             migrationBuilder.CreateTable(
@@ -236,10 +292,19 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                 name: "eventsub_revocations");
 
             migrationBuilder.DropTable(
+                name: "link_requests");
+
+            migrationBuilder.DropTable(
+                name: "link_tickets");
+
+            migrationBuilder.DropTable(
                 name: "settings");
 
             migrationBuilder.DropTable(
                 name: "thread_messages");
+
+            migrationBuilder.DropTable(
+                name: "twitch_accounts");
 
             migrationBuilder.DropTable(
                 name: "alert_rules");

@@ -35,7 +35,8 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                 {
                     GuildId = table.Column<string>(type: "text", nullable: false),
                     BroadcasterId = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    AdminChannelId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,6 +62,37 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_inbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "link_requests",
+                columns: table => new
+                {
+                    StateHash = table.Column<string>(type: "text", nullable: false),
+                    GuildId = table.Column<string>(type: "text", nullable: false),
+                    BrowserBindingHash = table.Column<string>(type: "text", nullable: false),
+                    RedirectUri = table.Column<string>(type: "text", nullable: false),
+                    IsRelink = table.Column<bool>(type: "boolean", nullable: false),
+                    IsScopeUpgrade = table.Column<bool>(type: "boolean", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_link_requests", x => x.StateHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "link_tickets",
+                columns: table => new
+                {
+                    TicketHash = table.Column<string>(type: "text", nullable: false),
+                    GuildId = table.Column<string>(type: "text", nullable: false),
+                    IsRelink = table.Column<bool>(type: "boolean", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_link_tickets", x => x.TicketHash);
                 });
 
             migrationBuilder.CreateTable(
@@ -92,6 +124,30 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_thread_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "twitch_accounts",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Login = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: false),
+                    BroadcasterType = table.Column<string>(type: "text", nullable: false),
+                    ProfileImageUrl = table.Column<string>(type: "text", nullable: true),
+                    ProtectedAccessToken = table.Column<string>(type: "text", nullable: true),
+                    ProtectedRefreshToken = table.Column<string>(type: "text", nullable: true),
+                    AccessTokenExpiresAt = table.Column<long>(type: "bigint", nullable: true),
+                    TokensIssuedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: false),
+                    BrokenReason = table.Column<string>(type: "text", nullable: true),
+                    BrokenAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastValidatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LinkedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_twitch_accounts", x => x.UserId);
                 });
 
             migrationBuilder.CreateTable(
@@ -237,10 +293,19 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                 name: "eventsub_revocations");
 
             migrationBuilder.DropTable(
+                name: "link_requests");
+
+            migrationBuilder.DropTable(
+                name: "link_tickets");
+
+            migrationBuilder.DropTable(
                 name: "settings");
 
             migrationBuilder.DropTable(
                 name: "thread_messages");
+
+            migrationBuilder.DropTable(
+                name: "twitch_accounts");
 
             migrationBuilder.DropTable(
                 name: "alert_rules");

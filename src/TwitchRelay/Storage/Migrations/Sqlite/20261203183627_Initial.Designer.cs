@@ -10,7 +10,7 @@ using TwitchRelay.Storage;
 namespace TwitchRelay.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRelayDbContext))]
-    [Migration("20261203164814_Initial")]
+    [Migration("20261203183627_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -186,6 +186,9 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.Property<string>("GuildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdminChannelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BroadcasterId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -252,6 +255,57 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.LinkRequest", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrowserBindingHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRelink")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsScopeUpgrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StateHash");
+
+                    b.ToTable("link_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.LinkTicket", b =>
+                {
+                    b.Property<string>("TicketHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRelink")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketHash");
+
+                    b.ToTable("link_tickets", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -305,6 +359,59 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("thread_messages", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.TwitchAccount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AccessTokenExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BroadcasterType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrokenReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileImageUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokensIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("twitch_accounts", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.AlertDelivery", b =>

@@ -11,8 +11,8 @@ using TwitchRelay.Storage;
 namespace TwitchRelay.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRelayDbContext))]
-    [Migration("20261203182314_TokensIssuedAt")]
-    partial class TokensIssuedAt
+    [Migration("20261203183653_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
