@@ -4,8 +4,9 @@ namespace TwitchRelay.Cli.Config;
 /// digit strings. Checked before any id reaches a URL path.</summary>
 internal static class Ids
 {
-    public static bool IsSnowflake(string? value) =>
-        value is { Length: >= 17 and <= 20 } && value.All(char.IsAsciiDigit) && ulong.TryParse(value, out _);
+    /// <summary>The Discord client's own check, plus the 17 digits every real id has had since 2015: a short number
+    /// in a config file is a typo, not an id.</summary>
+    public static bool IsSnowflake(string? value) => value is { Length: >= 17 } && Discord.Snowflake.IsValid(value);
 
     public static bool IsTwitchUserId(string? value) =>
         value is { Length: >= 1 and <= 20 } && value.All(char.IsAsciiDigit);
