@@ -50,6 +50,7 @@ public static class RelayServices
         services.AddSingleton<AppTokens>();
         services.AddSingleton<TwitchCalls>();
         services.AddSingleton<LinkHealth>();
+        services.AddSingleton<AccountProfileRefresher>();
         services.AddSingleton<ILinkBreaker>(provider => provider.GetRequiredService<LinkHealth>());
         services.AddSingleton<SubscriptionReconciler>();
         services.AddSingleton<LinkTickets>();
