@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
+using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
@@ -27,6 +28,8 @@ public static class RelayServices
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection("Delivery")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryDelaysValidator>();
+        services.AddOptions<StreamOptions>().Bind(configuration.GetSection(StreamOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddOptions<DataProtectionSettings>()
             .Bind(configuration.GetSection(DataProtectionSettings.Section))
             .ValidateOnStart();
@@ -72,6 +75,7 @@ public static class RelayServices
         services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<RevocationRecorder>();
         services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<StreamPlanner>();
         services.AddSingleton<InboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliverySender>();
@@ -100,6 +104,7 @@ public static class RelayServices
         Read<ServiceOptions>(services);
         Read<EventSubOptions>(services);
         Read<DeliveryOptions>(services);
+        Read<StreamOptions>(services);
     }
 
     /// <summary>A value the binder cannot convert ("abc" for a number) is a configuration mistake too; its message

@@ -24,6 +24,8 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("Storage:ConnectionString", "Data Source=/nonexistent/dir/x.db",
         "Storage:ConnectionString names a file in '/nonexistent/dir', which does not exist")]
     [InlineData("EventSub:Transport", "conduit", "EventSub:Transport must be 'websocket' or 'webhook'")]
+    [InlineData("Streams:OfflineGrace", "-00:05:00", "Streams:OfflineGrace must be between 00:00:00 and 1.00:00:00")]
+    [InlineData("Streams:OfflineGrace", "ten", "Failed to convert configuration value 'ten' at 'Streams:OfflineGrace'")]
     public async Task WrongValueStopsServeWithTheSettingsName(string key, string value, string expected)
     {
         settings.With(key, value);

@@ -24,10 +24,17 @@ public sealed class RelayTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RelayTestHost> StartAsync(TestSettings settings)
+    /// <param name="settings">The configuration.</param>
+    /// <param name="time">A clock for the service (a FakeTimeProvider); the system clock when null.</param>
+    public static async Task<RelayTestHost> StartAsync(TestSettings settings, TimeProvider? time = null)
     {
         var app = RelayHost.BuildServer(settings.Build(), services =>
         {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+
             // Discord's real back-off (seconds) would only make these tests slow.
             services.AddSingleton(new DiscordRestTuning
             {
