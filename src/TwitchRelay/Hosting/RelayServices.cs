@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -84,6 +85,7 @@ public static class RelayServices
         services.AddHostedService<SubscriptionSyncService>();
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
+        services.AddDiscordGateway();
         return services;
     }
 
