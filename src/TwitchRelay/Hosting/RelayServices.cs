@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -89,6 +90,7 @@ public static class RelayServices
         services.AddHostedService<SubscriptionSyncService>();
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
+        services.AddDiscordGateway();
         return services;
     }
 
