@@ -23,6 +23,8 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("Storage:ConnectionString", "garbage=1", "Storage:ConnectionString is not a SQLite connection string")]
     [InlineData("Storage:ConnectionString", "Data Source=/nonexistent/dir/x.db",
         "Storage:ConnectionString names a file in '/nonexistent/dir', which does not exist")]
+    [InlineData("Discord:ClientId", "my-app", "Discord:ClientId must be the application id (17 to 20 digits)")]
+    [InlineData("Discord:OAuthAuthorizeUrl", "discord.com/oauth2", "Discord:OAuthAuthorizeUrl must be an absolute http(s)")]
     [InlineData("EventSub:Transport", "conduit", "EventSub:Transport must be 'websocket' or 'webhook'")]
     public async Task WrongValueStopsServeWithTheSettingsName(string key, string value, string expected)
     {
