@@ -145,6 +145,11 @@ public sealed partial class FakeDiscord
 
     private FakeDiscordAnswer HandleRoute(RecordedDiscordRequest request, FakeDiscordRoute route)
     {
+        if (route.Resource is { } resource)
+        {
+            return HandleResource(resource, request.Query);
+        }
+
         JsonObject? body = null;
         if (request.Method is "POST" or "PATCH")
         {
