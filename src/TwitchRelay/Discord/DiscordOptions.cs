@@ -18,6 +18,7 @@ public sealed class DiscordOptions
     [AbsoluteHttpUrl]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
+<<<<<<< HEAD
     /// <summary>Discord's gateway (WebSocket) URL with the API version and encoding. The bot connects here when
     /// <see cref="BotToken"/> is set; tests point it at a fake on loopback.
     /// https://discord.com/developers/docs/events/gateway#connecting</summary>
@@ -29,8 +30,28 @@ public sealed class DiscordOptions
     /// https://discord.com/developers/docs/interactions/application-commands#registering-a-command</summary>
     [DiscordId]
     public string? CommandGuildId { get; set; }
+=======
+    /// <summary>The application's id (OAuth2 tab), for the dashboard's "Sign in with Discord" and the bot's
+    /// install link. https://discord.com/developers/docs/topics/oauth2</summary>
+    [RegularExpression(
+        @"^\d{17,20}$",
+        ErrorMessage = "Discord:ClientId must be the application id (17 to 20 digits).")]
+    public string? ClientId { get; set; }
+
+    /// <summary>The application's OAuth2 client secret. Never logged.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Where the browser is sent to authorize the dashboard (and to add the bot). Tests point it at a fake.
+    /// </summary>
+    [Required]
+    [AbsoluteHttpUrl]
+    public string OAuthAuthorizeUrl { get; set; } = "https://discord.com/oauth2/authorize";
+>>>>>>> dashboard
 
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>The dashboard's sign-in needs both; without them the dashboard says so instead of failing.</summary>
+    public bool HasOAuthClient => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }
 
 [OptionsValidator]

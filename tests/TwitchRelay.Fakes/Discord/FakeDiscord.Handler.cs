@@ -61,6 +61,11 @@ public sealed partial class FakeDiscord
 
     private async Task<FakeDiscordAnswer> AnswerAsync(HttpContext context, RecordedDiscordRequest request)
     {
+        if (AnswerOAuth(request) is { } oauth)
+        {
+            return oauth;
+        }
+
         // https://discord.com/developers/docs/reference#user-agent
         if (request.Header("User-Agent")?.StartsWith("DiscordBot (", StringComparison.Ordinal) != true)
         {
