@@ -18,7 +18,6 @@ public sealed class DiscordOptions
     [AbsoluteHttpUrl]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
 
-<<<<<<< HEAD
     /// <summary>Discord's gateway (WebSocket) URL with the API version and encoding. The bot connects here when
     /// <see cref="BotToken"/> is set; tests point it at a fake on loopback.
     /// https://discord.com/developers/docs/events/gateway#connecting</summary>
@@ -30,7 +29,7 @@ public sealed class DiscordOptions
     /// https://discord.com/developers/docs/interactions/application-commands#registering-a-command</summary>
     [DiscordId]
     public string? CommandGuildId { get; set; }
-=======
+
     /// <summary>The application's id (OAuth2 tab), for the dashboard's "Sign in with Discord" and the bot's
     /// install link. https://discord.com/developers/docs/topics/oauth2</summary>
     [RegularExpression(
@@ -46,7 +45,6 @@ public sealed class DiscordOptions
     [Required]
     [AbsoluteHttpUrl]
     public string OAuthAuthorizeUrl { get; set; } = "https://discord.com/oauth2/authorize";
->>>>>>> dashboard
 
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 
