@@ -20,6 +20,7 @@ public sealed partial class InboxDispatcher(
     OutboxSignal outboxSignal,
     RevocationRecorder revocations,
     StreamPlanner streams,
+    IStreamInfoSource streamInfo,
     IEnumerable<ILinkBreaker> linkBreakers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
@@ -71,11 +72,15 @@ public sealed partial class InboxDispatcher(
         var parsed = batch.Select(Parse).ToList();
         var rules = await LoadRulesAsync(db, parsed, cancellationToken);
         var alerts = parsed.Where(x => x is { Outcome: ParseOutcome.Events }).SelectMany(x => x!.Events).ToList();
-        var streamBatch = await StreamPlanner.LoadAsync(
-            db,
-            alerts,
-            new Dictionary<string, StreamInfo>(),
-            cancellationToken);
+        // Asked at dispatch time, not at intake: stream.online carries no title or game, and Twitch answering
+        // slowly or not at all must neither delay the intake's answer nor lose the alert.
+        var goingLive = alerts
+            .Where(x => x.EventKey == EventKeys.StreamOnline && rules[(x.BroadcasterId, x.EventKey)].Any())
+            .Select(x => x.BroadcasterId)
+            .Distinct()
+            .ToList();
+        var info = await streamInfo.GetInfoAsync(goingLive, cancellationToken);
+        var streamBatch = await StreamPlanner.LoadAsync(db, alerts, info, cancellationToken);
         var now = time.GetUtcNow();
         var owed = 0;
         var brokenLinks = new List<(string AccountId, string Reason, DateTimeOffset At)>();

@@ -8,6 +8,7 @@ using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
 using TwitchRelay.Twitch.EventSub.WebSocket;
 using TwitchRelay.Twitch.Linking;
+using TwitchRelay.Twitch.Streams;
 using TwitchRelay.Twitch.Subscriptions;
 using TwitchRelay.Twitch.Tokens;
 
@@ -52,6 +53,7 @@ public static class RelayServices
         services.AddSingleton<AccountTokens>();
         services.AddSingleton<AppTokens>();
         services.AddSingleton<TwitchCalls>();
+        services.AddSingleton<IStreamInfoSource, HelixStreamInfo>();
         services.AddSingleton<LinkHealth>();
         services.AddSingleton<ILinkBreaker>(provider => provider.GetRequiredService<LinkHealth>());
         services.AddSingleton<SubscriptionReconciler>();
@@ -80,6 +82,8 @@ public static class RelayServices
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         services.AddHostedService<RetentionService>();
+        services.AddSingleton<StreamVodWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<StreamVodWatcher>());
         services.AddSingleton<LinkedAccounts>();
         services.AddSingleton<IEventSubAccountSource>(provider => provider.GetRequiredService<LinkedAccounts>());
         services.AddSingleton<WebSocketSubscriber>();
