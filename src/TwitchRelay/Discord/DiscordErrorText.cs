@@ -26,6 +26,11 @@ internal static class DiscordErrorText
 
     public static string Describe(DiscordRoute route, int status, DiscordErrorBody error)
     {
+        if (route.Action is { } action)
+        {
+            return DescribeAction(action, status, error);
+        }
+
         var place = route.UsesBotToken ? $"channel {route.MajorId}" : $"webhook {route.MajorId}";
         var what = route.Method == HttpMethod.Post ? "post" : route.Method == HttpMethod.Patch ? "edit" : "delete";
         return error.Code switch
@@ -39,6 +44,18 @@ internal static class DiscordErrorText
                 + FieldErrors(error.Errors),
         };
     }
+
+    private static string DescribeAction(string action, int status, DiscordErrorBody error) => error.Code switch
+    {
+        DiscordFailed.MissingPermissionsCode =>
+            $"Missing Permissions: the bot cannot {action} (it needs Manage Roles, and its highest role must be above "
+            + "the role)",
+        DiscordFailed.UnknownGuildCode => $"Unknown Guild: the bot cannot {action}: it is not in that server",
+        DiscordFailed.UnknownMemberCode => $"Unknown Member: cannot {action}: that user is not in the server",
+        DiscordFailed.UnknownRoleCode => $"Unknown Role: cannot {action}: the role was deleted",
+        _ => $"Discord refused to {action} ({status}{CodeText(error)}): {error.Message ?? "no message"}"
+            + FieldErrors(error.Errors),
+    };
 
     private static string CodeText(DiscordErrorBody error) => error.Code is { } code ? $", code {code}" : "";
 

@@ -59,7 +59,7 @@ public sealed class DiscordRestClient
         var body = target is ChannelTarget && nonce is not null
             ? WithNonce(messageJson, nonce)
             : RequireObject(messageJson);
-        return SendAsync(DiscordRoute.Create(target), body, ct);
+        return SendAsync(DiscordRoute.Create(target), body, ReadMessageAsync, ct);
     }
 
     /// <summary>Edits a message this bot or webhook sent. Send <c>allowed_mentions</c> again: an edit re-parses
@@ -75,7 +75,7 @@ public sealed class DiscordRestClient
         RequireMessageId(messageId);
 
         var route = DiscordRoute.ForMessage(HttpMethod.Patch, target, messageId);
-        return SendAsync(route, RequireObject(messageJson), ct);
+        return SendAsync(route, RequireObject(messageJson), ReadMessageAsync, ct);
     }
 
     /// <summary>Deletes a message this bot or webhook sent. Delivered carries the deleted message's id.</summary>
@@ -84,14 +84,20 @@ public sealed class DiscordRestClient
         ArgumentNullException.ThrowIfNull(target);
         RequireMessageId(messageId);
 
-        return SendAsync(DiscordRoute.ForMessage(HttpMethod.Delete, target, messageId), null, ct, messageId);
+        return SendAsync(
+            DiscordRoute.ForMessage(HttpMethod.Delete, target, messageId),
+            null,
+            (_, _, _) => Task.FromResult<DiscordResult>(new DiscordDelivered(messageId)),
+            ct);
     }
 
-    private async Task<DiscordResult> SendAsync(
+    /// <summary>Sends one call through the rate limiter, the retries and the error mapping shared by every Discord
+    /// route; <paramref name="readSuccessAsync"/> turns a 2xx answer into the caller's result.</summary>
+    internal async Task<DiscordResult> SendAsync(
         DiscordRoute route,
         string? body,
-        CancellationToken ct,
-        string? deletedMessageId = null)
+        Func<DiscordRoute, HttpResponseMessage, CancellationToken, Task<DiscordResult>> readSuccessAsync,
+        CancellationToken ct)
     {
         if (route.UsesBotToken && !options.HasBotToken)
         {
@@ -135,7 +141,7 @@ public sealed class DiscordRestClient
                 limiter.Update(route, response);
                 if (response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
-                    return await MapAsync(route, response, deletedMessageId, ct);
+                    return await MapAsync(route, response, readSuccessAsync, ct);
                 }
 
                 var retryLater = await OnRateLimitedAsync(route, response, attempt, ct);
@@ -199,13 +205,13 @@ public sealed class DiscordRestClient
     private async Task<DiscordResult> MapAsync(
         DiscordRoute route,
         HttpResponseMessage response,
-        string? deletedMessageId,
+        Func<DiscordRoute, HttpResponseMessage, CancellationToken, Task<DiscordResult>> readSuccessAsync,
         CancellationToken ct)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            return await MapSuccessAsync(route, response, deletedMessageId, ct);
+            return await readSuccessAsync(route, response, ct);
         }
 
         if (status >= 500)
@@ -243,17 +249,11 @@ public sealed class DiscordRestClient
         return Fail(route, new DiscordFailed(DiscordErrorText.Describe(route, status, error), status, error.Code));
     }
 
-    private async Task<DiscordResult> MapSuccessAsync(
+    private async Task<DiscordResult> ReadMessageAsync(
         DiscordRoute route,
         HttpResponseMessage response,
-        string? deletedMessageId,
         CancellationToken ct)
     {
-        if (deletedMessageId is not null)
-        {
-            return new DiscordDelivered(deletedMessageId);
-        }
-
         var text = await response.Content.ReadAsStringAsync(ct);
         var message = TryReadMessage(text);
         return message?.Id is { } id && Snowflake.IsValid(id)
@@ -277,7 +277,7 @@ public sealed class DiscordRestClient
         }
     }
 
-    private DiscordFailed Fail(DiscordRoute route, DiscordFailed failed)
+    internal DiscordFailed Fail(DiscordRoute route, DiscordFailed failed)
     {
         DiscordRestLog.Failed(
             logger,
@@ -298,6 +298,13 @@ public sealed class DiscordRestClient
         if (route.UsesBotToken)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.BotToken);
+        }
+
+        if (route.AuditLogReason is { } reason)
+        {
+            // The header is URL-encoded UTF-8, 1-512 characters.
+            // https://discord.com/developers/docs/resources/audit-log
+            request.Headers.TryAddWithoutValidation("X-Audit-Log-Reason", Uri.EscapeDataString(reason));
         }
 
         if (body is not null)

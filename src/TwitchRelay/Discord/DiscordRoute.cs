@@ -4,6 +4,14 @@ namespace TwitchRelay.Discord;
 /// (which may hold a webhook token, so it is never logged) and the major parameter Discord limits on.</summary>
 internal sealed record DiscordRoute(HttpMethod Method, string Template, string Path, string MajorId, bool UsesBotToken)
 {
+    /// <summary>What the call does, in words an admin reads in a failure reason ("add role 1 to member 2");
+    /// null for message calls, whose reasons name the channel or webhook.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>Sent as X-Audit-Log-Reason, shown to the guild's admins in the audit log.
+    /// https://discord.com/developers/docs/resources/audit-log</summary>
+    public string? AuditLogReason { get; init; }
+
     public const string ChannelMessages = "/channels/{channel_id}/messages";
     public const string ChannelMessage = "/channels/{channel_id}/messages/{message_id}";
     public const string WebhookExecute = "/webhooks/{webhook_id}/{webhook_token}";

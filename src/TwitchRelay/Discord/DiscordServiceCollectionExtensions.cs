@@ -12,7 +12,8 @@ public static class DiscordServiceCollectionExtensions
 {
     private const string RepositoryUrl = "https://github.com/twitchrelay/twitchrelay";
 
-    /// <summary>Registers <see cref="DiscordRestClient"/> (a typed HttpClient), its rate limiter and counters, and
+    /// <summary>Registers <see cref="DiscordRestClient"/> (a typed HttpClient) and the
+    /// <see cref="Guilds.DiscordGuildClient"/> built on it, their rate limiter and counters, and
     /// binds <see cref="DiscordOptions"/> from the "Discord" section.</summary>
     public static IServiceCollection AddDiscordRest(this IServiceCollection services)
     {
@@ -23,6 +24,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(new DiscordRestTuning());
         services.TryAddSingleton<DiscordRestStats>();
         services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddSingleton<Guilds.DiscordBotIdentity>();
+        services.TryAddTransient<Guilds.DiscordGuildClient>();
 
         services
             .AddHttpClient(nameof(DiscordRestClient))

@@ -1,3 +1,4 @@
+using TwitchRelay.Dashboard;
 using TwitchRelay.Twitch.EventSub;
 using TwitchRelay.Twitch.Linking;
 
@@ -23,9 +24,11 @@ public static class RelayHost
 
         builder.Services.AddRelayCore(builder.Configuration);
         builder.Services.AddRelayPipeline();
+        builder.Services.AddRelayDashboard();
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.MapRelayDashboard();
         app.MapEventSubWebhook();
         app.MapTwitchLinking();
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -55,6 +56,7 @@ public static class RelayServices
         services.AddSingleton<TwitchCalls>();
         services.AddSingleton<IStreamInfoSource, HelixStreamInfo>();
         services.AddSingleton<LinkHealth>();
+        services.AddSingleton<AccountProfileRefresher>();
         services.AddSingleton<ILinkBreaker>(provider => provider.GetRequiredService<LinkHealth>());
         services.AddSingleton<SubscriptionReconciler>();
         services.AddSingleton<LinkTickets>();
@@ -92,6 +94,7 @@ public static class RelayServices
         services.AddHostedService<SubscriptionSyncService>();
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
+        services.AddDiscordGateway();
         return services;
     }
 

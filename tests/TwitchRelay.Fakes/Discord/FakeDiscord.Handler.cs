@@ -61,6 +61,11 @@ public sealed partial class FakeDiscord
 
     private async Task<FakeDiscordAnswer> AnswerAsync(HttpContext context, RecordedDiscordRequest request)
     {
+        if (AnswerOAuth(request) is { } oauth)
+        {
+            return oauth;
+        }
+
         // https://discord.com/developers/docs/reference#user-agent
         if (request.Header("User-Agent")?.StartsWith("DiscordBot (", StringComparison.Ordinal) != true)
         {
@@ -140,6 +145,11 @@ public sealed partial class FakeDiscord
 
     private FakeDiscordAnswer HandleRoute(RecordedDiscordRequest request, FakeDiscordRoute route)
     {
+        if (route.Resource is { } resource)
+        {
+            return HandleResource(resource, request.Query);
+        }
+
         JsonObject? body = null;
         if (request.Method is "POST" or "PATCH")
         {

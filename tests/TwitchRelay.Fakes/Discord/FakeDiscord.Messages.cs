@@ -27,6 +27,12 @@ public sealed partial class FakeDiscord
                 : (FakeDiscordAnswer.Error(404, 10015, "Unknown Webhook"), null);
         }
 
+        if (GuildOfChannel(route.MajorId) is { } guild)
+        {
+            var refused = route.MessageId is null ? CheckPostPermission(guild, route.MajorId) : null;
+            return refused is null ? (null, route.MajorId) : (refused, null);
+        }
+
         if (!channels.TryGetValue(route.MajorId, out var canSend))
         {
             return (FakeDiscordAnswer.Error(404, 10003, "Unknown Channel"), null);

@@ -6,6 +6,11 @@ public sealed class FakeDiscordOptions
     /// <summary>The token the fake expects after "Bot ".</summary>
     public string BotToken { get; set; } = "fake-bot-token";
 
+    /// <summary>The OAuth2 application's client id and secret the token endpoint accepts (Basic auth).</summary>
+    public string OAuthClientId { get; set; } = "100000000000000099";
+
+    public string OAuthClientSecret { get; set; } = "fake-oauth-client-secret";
+
     /// <summary>Drives rate-limit windows, delays, timestamps and snowflakes. Share a FakeTimeProvider with the
     /// client under test to control both clocks.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -9,6 +9,9 @@ internal sealed record FakeDiscordRoute(
     string Bucket,
     bool MethodAllowed)
 {
+    /// <summary>Set for guild, member and user routes; null for message routes.</summary>
+    public FakeResourceRoute? Resource { get; init; }
+
     public static FakeDiscordRoute? Parse(string method, string path)
     {
         if (!path.StartsWith("/api/v10/", StringComparison.Ordinal))
@@ -26,7 +29,7 @@ internal sealed record FakeDiscordRoute(
             ["webhooks", var webhook, var token] => new(webhook, token, null, bucket, method == "POST"),
             ["webhooks", var webhook, var token, "messages", var message] =>
                 new(webhook, token, message, bucket, method is "PATCH" or "DELETE"),
-            _ => null,
+            _ => FakeResourceRoute.Parse(method, parts, bucket),
         };
     }
 }

@@ -40,6 +40,9 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     public DiscordRestClient Client => services.GetRequiredService<DiscordRestClient>();
 
+    public TwitchRelay.Discord.Guilds.DiscordGuildClient Guilds =>
+        services.GetRequiredService<TwitchRelay.Discord.Guilds.DiscordGuildClient>();
+
     public static ChannelTarget Channel => new(ChannelId);
 
     public static ChannelTarget OtherChannel => new(OtherChannelId);

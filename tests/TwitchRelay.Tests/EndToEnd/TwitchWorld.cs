@@ -55,7 +55,10 @@ internal sealed partial class TwitchWorld : IAsyncDisposable
             .With("Twitch:ClientSecret", ClientSecret)
             .With("Twitch:ApiBaseUrl", twitch.ApiBaseUrl)
             .With("Twitch:AuthBaseUrl", twitch.AuthBaseUrl)
-            .With("EventSub:WebSocketUrl", webSocket.Url);
+            .With("EventSub:WebSocketUrl", webSocket.Url)
+            .With("Discord:ClientId", discord.OAuthClientId)
+            .With("Discord:ClientSecret", discord.OAuthClientSecret)
+            .With("Discord:OAuthAuthorizeUrl", discord.OAuthAuthorizeUrl);
         if (webhook)
         {
             settings.With("EventSub:Transport", "webhook").With("PublicUrl", PublicUrl);

@@ -82,6 +82,7 @@ public sealed class TestSettings : IDisposable
             ["Twitch:ApiBaseUrl"] = "http://127.0.0.1:9/helix",
             ["Twitch:AuthBaseUrl"] = "http://127.0.0.1:9/oauth2",
             ["EventSub:WebSocketUrl"] = "ws://127.0.0.1:9/ws",
+            ["Discord:GatewayUrl"] = "ws://127.0.0.1:9/gateway?v=10&encoding=json",
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Delivery:FirstRetryDelay"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",

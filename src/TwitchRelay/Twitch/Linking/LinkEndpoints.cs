@@ -73,26 +73,35 @@ public static class LinkEndpoints
             return LinkPages.Refused(Expired);
         }
 
+        var url = await BeginAsync(context, flow, service.Value, redeemed.GuildId, redeemed.IsRelink);
+        // 303: the browser follows with a GET, whatever the form's method was.
+        context.Response.Headers.Location = url;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    /// <summary>Starts a link (or re-link) for <paramref name="guildId"/> in this browser: sets the binding cookie
+    /// only this browser will carry back, and returns the Twitch URL to send it to. Callers have already checked that
+    /// the browser may link this guild (a ticket, or a dashboard admin of the guild).</summary>
+    public static async Task<string> BeginAsync(
+        HttpContext context,
+        LinkFlow flow,
+        ServiceOptions service,
+        string guildId,
+        bool relink)
+    {
         var binding = OneTimeSecrets.New();
         context.Response.Cookies.Append(BindingCookie, binding, new CookieOptions
         {
             HttpOnly = true,
             // Behind a TLS-terminating proxy the request itself looks like http: trust the configured public URL.
             Secure = context.Request.IsHttps
-                || service.Value.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true,
+                || service.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true,
             SameSite = SameSiteMode.Lax,
             Path = "/twitch",
             MaxAge = LinkFlow.StateLifetime,
         });
-        var url = await flow.StartAsync(
-            redeemed.GuildId,
-            redeemed.IsRelink,
-            binding,
-            RedirectUri(context.Request, service.Value),
+        return await flow.StartAsync(guildId, relink, binding, RedirectUri(context.Request, service),
             context.RequestAborted);
-        // 303: the browser follows with a GET, whatever the form's method was.
-        context.Response.Headers.Location = url;
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private static async Task<IResult> CompleteAsync(HttpContext context, LinkFlow flow)

@@ -16,7 +16,8 @@ internal static class LinkPages
             _ => "regular",
         };
         body.Append($"<p>Linked <strong>{Encode(linked.DisplayName)}</strong> ({type} account) to guild ")
-            .Append($"{Encode(linked.GuildId)}. You can close this page.</p>");
+            .Append($"{Encode(linked.GuildId)}. You can close this page, or go back to ")
+            .Append($"<a href=\"/guilds/{Encode(linked.GuildId)}\">the server's dashboard</a>.</p>");
         if (linked.MissingEventKeys.Count > 0)
         {
             body.Append("<p>These events cannot work with the permissions you granted; re-link and approve them all ")

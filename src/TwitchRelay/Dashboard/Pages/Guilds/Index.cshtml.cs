@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TwitchRelay.Cli.Config;
+using TwitchRelay.Dashboard.Guilds;
+using TwitchRelay.Hosting;
+using TwitchRelay.Storage;
+using TwitchRelay.Twitch;
+using TwitchRelay.Twitch.Linking;
+
+namespace TwitchRelay.Dashboard.Pages.Guilds;
+
+public sealed class GuildModel(
+    GuildOverview overview,
+    GuildChannels channels,
+    LinkFlow flow,
+    IDbContextFactory<RelayDbContext> contexts,
+    IOptions<ServiceOptions> service,
+    IOptions<TwitchOptions> twitch) : GuildPageModel
+{
+    public GuildState State { get; private set; } = new(null, null, null);
+
+    public IReadOnlyList<ChannelChoice>? Channels { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public bool TwitchConfigured => twitch.Value.HasClientCredentials;
+
+    public async Task OnGetAsync([FromQuery] string? done)
+    {
+        Notice = done switch
+        {
+            "unlinked" => "Un-linked: the account, its rules and their delivery history are gone from this server.",
+            "admin-channel" => "Admin channel saved.",
+            _ => null,
+        };
+        await LoadAsync();
+    }
+
+    public Task<IActionResult> OnPostLinkAsync() => StartLinkAsync(relink: State.Account is not null);
+
+    public Task<IActionResult> OnPostRelinkAsync() => StartLinkAsync(relink: true);
+
+    public async Task<IActionResult> OnPostAdminChannelAsync([FromForm] string? adminChannelId)
+    {
+        var value = string.IsNullOrEmpty(adminChannelId) ? null : adminChannelId;
+        await LoadAsync();
+        if (value is not null && (!Ids.IsSnowflake(value)
+            || (Channels is not null && Channels.All(x => x.Id != value))))
+        {
+            Problem = "Pick one of this server's text channels.";
+            return Page();
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var link = await db.GuildLinks.FindAsync([GuildId], HttpContext.RequestAborted);
+        if (link is null)
+        {
+            Problem = "Link a Twitch account first.";
+            return Page();
+        }
+
+        link.AdminChannelId = value;
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect($"/guilds/{GuildId}?done=admin-channel");
+    }
+
+    public string Time(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
+
+    private async Task<IActionResult> StartLinkAsync(bool relink)
+    {
+        if (!TwitchConfigured)
+        {
+            await LoadAsync();
+            Problem = "Linking is not set up on this server: set Twitch:ClientId and Twitch:ClientSecret.";
+            return Page();
+        }
+
+        State = await overview.ReadAsync(GuildId, HttpContext.RequestAborted);
+        var url = await LinkEndpoints.BeginAsync(HttpContext, flow, service.Value, GuildId,
+            relink || State.Account is not null);
+        // 303: the browser follows with a GET to Twitch.
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private async Task LoadAsync()
+    {
+        State = await overview.ReadAsync(GuildId, HttpContext.RequestAborted);
+        Channels = await channels.TextChannelsAsync(GuildId, HttpContext.RequestAborted);
+    }
+}
