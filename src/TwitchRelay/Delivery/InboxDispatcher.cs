@@ -136,7 +136,17 @@ public sealed partial class InboxDispatcher(
             .Where(rule => rule.Enabled && broadcasters.Contains(rule.Guild!.BroadcasterId))
             .Select(rule => new { rule, rule.Guild!.BroadcasterId })
             .ToListAsync(cancellationToken);
-        return rows.ToLookup(x => (x.BroadcasterId, x.rule.EventKey), x => x.rule);
+
+        // A followed channel is posted by the following guild's stream.online rules (go-live posts only).
+        var followed = await db.FollowedChannels
+            .Where(follow => broadcasters.Contains(follow.BroadcasterId))
+            .Join(
+                db.AlertRules.Where(rule => rule.Enabled && rule.EventKey == EventKeys.StreamOnline),
+                follow => follow.GuildId,
+                rule => rule.GuildId,
+                (follow, rule) => new { rule, follow.BroadcasterId })
+            .ToListAsync(cancellationToken);
+        return rows.Concat(followed).ToLookup(x => (x.BroadcasterId, x.rule.EventKey), x => x.rule);
     }
 
     /// <summary>Adds the deliveries one notification owes; returns how many.</summary>

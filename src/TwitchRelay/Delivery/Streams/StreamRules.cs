@@ -8,6 +8,7 @@ namespace TwitchRelay.Delivery.Streams;
 /// <summary>The enabled stream.online rules that post about a channel.</summary>
 internal static class StreamRules
 {
+    /// <summary>The rules of the guilds linked to the channel and of the guilds that follow it.</summary>
     public static Task<List<AlertRule>> ForAsync(
         RelayDbContext db,
         string broadcasterId,
@@ -15,6 +16,7 @@ internal static class StreamRules
         db.AlertRules
             .Where(rule => rule.Enabled
                 && rule.EventKey == EventKeys.StreamOnline
-                && rule.Guild!.BroadcasterId == broadcasterId)
+                && (rule.Guild!.BroadcasterId == broadcasterId
+                    || db.FollowedChannels.Any(f => f.GuildId == rule.GuildId && f.BroadcasterId == broadcasterId)))
             .ToListAsync(cancellationToken);
 }
