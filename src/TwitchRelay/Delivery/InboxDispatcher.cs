@@ -21,6 +21,7 @@ public sealed partial class InboxDispatcher(
     RevocationRecorder revocations,
     StreamPlanner streams,
     IStreamInfoSource streamInfo,
+    IEnumerable<IStreamLiveObserver> liveObservers,
     IEnumerable<ILinkBreaker> linkBreakers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
@@ -94,6 +95,14 @@ public sealed partial class InboxDispatcher(
         if (owed > 0)
         {
             outboxSignal.Signal.Notify();
+        }
+
+        foreach (var (broadcasterId, live) in streamBatch.LiveChanges)
+        {
+            foreach (var observer in liveObservers)
+            {
+                observer.LiveChanged(broadcasterId, live);
+            }
         }
 
         foreach (var (accountId, reason, at) in brokenLinks.Distinct())

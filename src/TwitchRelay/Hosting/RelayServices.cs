@@ -4,6 +4,7 @@ using TwitchRelay.Delivery;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
 using TwitchRelay.Discord.Gateway;
+using TwitchRelay.Roles;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -65,6 +66,7 @@ public static class RelayServices
         services.AddSingleton<Unlinker>();
         services.AddSingleton<EventSubSecretSource>();
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<EventSubReconnects>();
         services.AddSingleton<OutboxSignal>();
         return services;
     }
@@ -84,6 +86,9 @@ public static class RelayServices
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         services.AddHostedService<RetentionService>();
+        services.AddSingleton<LiveRoleService>();
+        services.AddSingleton<IStreamLiveObserver>(provider => provider.GetRequiredService<LiveRoleService>());
+        services.AddHostedService(provider => provider.GetRequiredService<LiveRoleService>());
         services.AddSingleton<StreamVodWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamVodWatcher>());
         services.AddSingleton<LinkedAccounts>();

@@ -105,6 +105,13 @@ public sealed partial class FakeDiscord
             return null;
         }
 
+        // The same paths with a bot token are the bot's own user and guilds (FakeResourceRoute), not OAuth.
+        var isBot = request.Header("Authorization")?.StartsWith("Bot ", StringComparison.Ordinal) == true;
+        if (api != "oauth2/token" && isBot)
+        {
+            return null;
+        }
+
         // https://discord.com/developers/docs/reference#user-agent
         if (request.Header("User-Agent")?.StartsWith("DiscordBot (", StringComparison.Ordinal) != true)
         {
