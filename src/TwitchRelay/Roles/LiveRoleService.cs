@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Alerts;
@@ -77,8 +76,9 @@ public sealed partial class LiveRoleService(
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbException or HttpRequestException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // A role is never worth stopping the service for (a BackgroundService that throws stops the host).
                 LogRoundFailed(exception);
                 await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
             }
@@ -197,8 +197,9 @@ public sealed partial class LiveRoleService(
                 break;
             case DiscordFailed { IsMissingPermissions: true } failed:
                 var why = await ExplainAsync(member, cancellationToken) ?? failed.Reason;
-                await RecordProblemAsync(db, member, $"the live role could not be {(live ? "given to" : "taken from")} "
-                    + $"{member.ChannelName}'s member: {why} (Discord error 50013)", cancellationToken);
+                // One wording for giving and taking, so the admin is told once, not at every change.
+                await RecordProblemAsync(db, member, $"the bot cannot give or take the live role "
+                    + $"({member.ChannelName}'s member): {why} (Discord error 50013)", cancellationToken);
                 break;
             case DiscordFailed failed:
                 LogChangeFailed(member.GuildId, member.UserId, failed.Reason);

@@ -93,7 +93,7 @@ public class LiveRoleTests
         var notice = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.PollsChannel));
         Assert.Contains("is not below the bot's highest role", notice.Content, StringComparison.Ordinal);
         Assert.Contains("50013", notice.Content, StringComparison.Ordinal);
-        Assert.Contains($"Live role in guild {Pipeline.GuildId}: the live role could not be given", activity,
+        Assert.Contains($"Live role in guild {Pipeline.GuildId}: the bot cannot give or take the live role", activity,
             StringComparison.Ordinal);
         Assert.DoesNotContain(Pipeline.LiveRole, guild.RolesOf(StreamerMember)!);
     }
@@ -114,11 +114,36 @@ public class LiveRoleTests
                 await using var db = contexts.CreateDbContext();
                 return await db.GuildLinks.AsNoTracking().SingleAsync(x => x.GuildId == Pipeline.GuildId);
             },
-            x => x.StreamerDiscordUserId is null);
+            x => x.StreamerDiscordUserId is null && x.LiveRoleProblem is not null);
 
         Assert.Null(link.StreamerDiscordUserId);
         Assert.Equal(Pipeline.LiveRole, link.LiveRoleId);
         Assert.Contains("is no longer in the server", link.LiveRoleProblem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeletedRoleSwitchesTheLiveRoleOff()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, withFriend: false);
+        pipeline.Discord.Guild(Pipeline.GuildId).RemoveRole(Pipeline.LiveRole);
+        var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        var link = await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var db = contexts.CreateDbContext();
+                return await db.GuildLinks.AsNoTracking().SingleAsync(x => x.GuildId == Pipeline.GuildId);
+            },
+            x => x.LiveRoleId is null && x.LiveRoleProblem is not null);
+        await SettledAsync(pipeline, inbox: 1);
+
+        Assert.Null(link.LiveRoleId);
+        Assert.Equal(StreamerMember, link.StreamerDiscordUserId);
+        Assert.Contains("no longer exists", link.LiveRoleProblem, StringComparison.Ordinal);
+        Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
     }
 
     private static FakeGuild AddGuild(FakeDiscord discord)

@@ -37,7 +37,7 @@ public sealed partial class StreamVodWatcher(
             {
                 return;
             }
-            catch (DbException exception)
+            catch (Exception exception) when (exception is DbException or DbUpdateException)
             {
                 LogCheckFailed(exception);
                 await Task.Delay(options.Value.VodCheckInterval, time, stoppingToken);
@@ -85,7 +85,7 @@ public sealed partial class StreamVodWatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var notification = new InboxNotification
         {
-            MessageId = $"relay:vod:{state.BroadcasterId}:{state.Session}",
+            MessageId = $"relay:vod:{state.BroadcasterId}:{state.Session}:{state.Revision}",
             MessageType = MessageType,
             SubscriptionType = "stream.vod",
             SubscriptionVersion = "1",
