@@ -42,6 +42,15 @@ internal static class ActivityCommand
             await cli.Out.WriteLineAsync($"      {ActivityText.Preview(delivery.Body)}");
         }
 
+        var roleProblems = await db.GuildLinks
+            .Where(x => x.LiveRoleProblem != null)
+            .Select(x => new { x.GuildId, x.LiveRoleProblem })
+            .ToListAsync(ct);
+        foreach (var problem in roleProblems)
+        {
+            await cli.Out.WriteLineAsync($"Live role in guild {problem.GuildId}: {problem.LiveRoleProblem}");
+        }
+
         var since = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         var today = await db.Inbox
             .Where(x => x.ReceivedAt >= since)

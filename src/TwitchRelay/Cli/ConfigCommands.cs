@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TwitchRelay.Cli.Config;
 using TwitchRelay.Storage;
+using TwitchRelay.Twitch.Helix;
 
 namespace TwitchRelay.Cli;
 
@@ -51,6 +52,13 @@ internal static class ConfigCommands
             errors = await store.CheckAgainstAccountsAsync(parsed, token);
         }
 
+        IReadOnlyDictionary<string, TwitchUser> followed = new Dictionary<string, TwitchUser>();
+        if (errors.Count == 0)
+        {
+            var resolver = ActivatorUtilities.CreateInstance<FollowedChannelResolver>(services);
+            (followed, errors) = await resolver.ResolveAsync(parsed, token);
+        }
+
         if (errors.Count > 0)
         {
             await cli.Error.WriteLineAsync($"{file.Name}: {errors.Count} error(s); nothing was changed.");
@@ -62,7 +70,7 @@ internal static class ConfigCommands
             return ExitCodes.Failed;
         }
 
-        var rules = await store.ImportAsync(parsed, token);
+        var rules = await store.ImportAsync(parsed, token, followed);
         cli.Out.WriteLine($"Imported {parsed.Guilds!.Count} guild(s) and {rules} alert rule(s) from {file.Name}.");
         return ExitCodes.Ok;
     }

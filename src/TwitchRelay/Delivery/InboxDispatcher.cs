@@ -20,6 +20,8 @@ public sealed partial class InboxDispatcher(
     OutboxSignal outboxSignal,
     RevocationRecorder revocations,
     StreamPlanner streams,
+    IStreamInfoSource streamInfo,
+    IEnumerable<IStreamLiveObserver> liveObservers,
     IEnumerable<ILinkBreaker> linkBreakers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
@@ -71,11 +73,15 @@ public sealed partial class InboxDispatcher(
         var parsed = batch.Select(Parse).ToList();
         var rules = await LoadRulesAsync(db, parsed, cancellationToken);
         var alerts = parsed.Where(x => x is { Outcome: ParseOutcome.Events }).SelectMany(x => x!.Events).ToList();
-        var streamBatch = await StreamPlanner.LoadAsync(
-            db,
-            alerts,
-            new Dictionary<string, StreamInfo>(),
-            cancellationToken);
+        // Asked at dispatch time, not at intake: stream.online carries no title or game, and Twitch answering
+        // slowly or not at all must neither delay the intake's answer nor lose the alert.
+        var goingLive = alerts
+            .Where(x => x.EventKey == EventKeys.StreamOnline && rules[(x.BroadcasterId, x.EventKey)].Any())
+            .Select(x => x.BroadcasterId)
+            .Distinct()
+            .ToList();
+        var info = await streamInfo.GetInfoAsync(goingLive, cancellationToken);
+        var streamBatch = await StreamPlanner.LoadAsync(db, alerts, info, cancellationToken);
         var now = time.GetUtcNow();
         var owed = 0;
         var brokenLinks = new List<(string AccountId, string Reason, DateTimeOffset At)>();
@@ -89,6 +95,14 @@ public sealed partial class InboxDispatcher(
         if (owed > 0)
         {
             outboxSignal.Signal.Notify();
+        }
+
+        foreach (var (broadcasterId, live) in streamBatch.LiveChanges)
+        {
+            foreach (var observer in liveObservers)
+            {
+                observer.LiveChanged(broadcasterId, live);
+            }
         }
 
         foreach (var (accountId, reason, at) in brokenLinks.Distinct())
@@ -131,7 +145,17 @@ public sealed partial class InboxDispatcher(
             .Where(rule => rule.Enabled && broadcasters.Contains(rule.Guild!.BroadcasterId))
             .Select(rule => new { rule, rule.Guild!.BroadcasterId })
             .ToListAsync(cancellationToken);
-        return rows.ToLookup(x => (x.BroadcasterId, x.rule.EventKey), x => x.rule);
+
+        // A followed channel is posted by the following guild's stream.online rules (go-live posts only).
+        var followed = await db.FollowedChannels
+            .Where(follow => broadcasters.Contains(follow.BroadcasterId))
+            .Join(
+                db.AlertRules.Where(rule => rule.Enabled && rule.EventKey == EventKeys.StreamOnline),
+                follow => follow.GuildId,
+                rule => rule.GuildId,
+                (follow, rule) => new { rule, follow.BroadcasterId })
+            .ToListAsync(cancellationToken);
+        return rows.Concat(followed).ToLookup(x => (x.BroadcasterId, x.rule.EventKey), x => x.rule);
     }
 
     /// <summary>Adds the deliveries one notification owes; returns how many.</summary>

@@ -4,11 +4,13 @@ using TwitchRelay.Delivery;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
 using TwitchRelay.Discord.Gateway;
+using TwitchRelay.Roles;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
 using TwitchRelay.Twitch.EventSub.WebSocket;
 using TwitchRelay.Twitch.Linking;
+using TwitchRelay.Twitch.Streams;
 using TwitchRelay.Twitch.Subscriptions;
 using TwitchRelay.Twitch.Tokens;
 
@@ -53,6 +55,7 @@ public static class RelayServices
         services.AddSingleton<AccountTokens>();
         services.AddSingleton<AppTokens>();
         services.AddSingleton<TwitchCalls>();
+        services.AddSingleton<IStreamInfoSource, HelixStreamInfo>();
         services.AddSingleton<LinkHealth>();
         services.AddSingleton<AccountProfileRefresher>();
         services.AddSingleton<ILinkBreaker>(provider => provider.GetRequiredService<LinkHealth>());
@@ -63,6 +66,7 @@ public static class RelayServices
         services.AddSingleton<Unlinker>();
         services.AddSingleton<EventSubSecretSource>();
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<EventSubReconnects>();
         services.AddSingleton<OutboxSignal>();
         return services;
     }
@@ -82,6 +86,11 @@ public static class RelayServices
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         services.AddHostedService<RetentionService>();
+        services.AddSingleton<LiveRoleService>();
+        services.AddSingleton<IStreamLiveObserver>(provider => provider.GetRequiredService<LiveRoleService>());
+        services.AddHostedService(provider => provider.GetRequiredService<LiveRoleService>());
+        services.AddSingleton<StreamVodWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<StreamVodWatcher>());
         services.AddSingleton<LinkedAccounts>();
         services.AddSingleton<IEventSubAccountSource>(provider => provider.GetRequiredService<LinkedAccounts>());
         services.AddSingleton<WebSocketSubscriber>();

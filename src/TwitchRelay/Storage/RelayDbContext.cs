@@ -24,6 +24,8 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<StreamState> StreamStates => Set<StreamState>();
 
+    public DbSet<FollowedChannel> FollowedChannels => Set<FollowedChannel>();
+
     public DbSet<TwitchAccount> TwitchAccounts => Set<TwitchAccount>();
 
     public DbSet<LinkRequest> LinkRequests => Set<LinkRequest>();
@@ -64,6 +66,8 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             link.HasIndex(x => x.BroadcasterId);
             link.HasMany(x => x.Rules).WithOne(x => x.Guild).HasForeignKey(x => x.GuildId)
                 .OnDelete(DeleteBehavior.Cascade);
+            link.HasMany(x => x.Follows).WithOne(x => x.Guild).HasForeignKey(x => x.GuildId)
+                .OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<AlertRule>(rule =>
@@ -91,6 +95,13 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             thread.ToTable("thread_messages");
             thread.HasIndex(x => new { x.LaneKey, x.ThreadKey }).IsUnique();
             thread.HasIndex(x => x.GuildId);
+        });
+
+        modelBuilder.Entity<FollowedChannel>(follow =>
+        {
+            follow.ToTable("followed_channels");
+            follow.HasIndex(x => new { x.GuildId, x.BroadcasterId }).IsUnique();
+            follow.HasIndex(x => x.BroadcasterId);
         });
 
         modelBuilder.Entity<StreamState>(stream =>

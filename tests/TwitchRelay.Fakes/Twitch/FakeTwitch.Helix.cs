@@ -54,6 +54,9 @@ public sealed partial class FakeTwitch
         var answer = (request.Method, request.Path.TrimEnd('/')) switch
         {
             ("GET", "/helix/users") => GetUsers(request, token),
+            ("GET", "/helix/channels") => GetChannels(request),
+            ("GET", "/helix/streams") => GetStreams(request),
+            ("GET", "/helix/videos") => GetVideos(request),
             ("GET", "/helix/eventsub/subscriptions") => ListSubscriptions(request, token),
             ("POST", "/helix/eventsub/subscriptions") => CreateSubscription(request, token),
             ("DELETE", "/helix/eventsub/subscriptions") => DeleteSubscription(request, token),

@@ -41,7 +41,9 @@ public class StreamPostTests
         var button = body.RootElement.GetProperty("components")[0].GetProperty("components")[0];
         Assert.Equal("Watch", button.GetProperty("label").GetString());
         Assert.Equal("https://www.twitch.tv/ember_hollow", button.GetProperty("url").GetString());
-        Assert.Contains(await OutcomesAsync(pipeline), x => x.Contains("already has its post", StringComparison.Ordinal));
+        Assert.Contains(
+            await OutcomesAsync(pipeline),
+            x => x.Contains("already has its post", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,6 +23,24 @@ public sealed record GuildConfig
     public string? AdminChannelId { get; init; }
 
     public List<AlertConfig?>? Alerts { get; init; }
+
+    /// <summary>The role given to the streamer's (and followed channels') Discord members while live.</summary>
+    public string? LiveRoleId { get; init; }
+
+    /// <summary>The linked streamer's Discord member id, for the live role.</summary>
+    public string? StreamerDiscordUserId { get; init; }
+
+    /// <summary>Other Twitch channels whose go-live the guild's stream.online rules post too.</summary>
+    public List<FollowConfig?>? Follow { get; init; }
+}
+
+public sealed record FollowConfig
+{
+    /// <summary>The channel's Twitch login; checked to exist when the file is imported.</summary>
+    public string? Login { get; init; }
+
+    /// <summary>The channel owner's Discord member id, for the live role.</summary>
+    public string? DiscordUserId { get; init; }
 }
 
 public sealed record AlertConfig

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TwitchRelay.Storage;
 using TwitchRelay.Storage.Entities;
+using TwitchRelay.Twitch.Helix;
 
 namespace TwitchRelay.Cli.Config;
 
@@ -35,7 +36,14 @@ public sealed class AlertConfigStore(
     }
 
     /// <summary>Stores a file that <see cref="Parse"/> accepted; returns the number of rules stored.</summary>
-    public async Task<int> ImportAsync(AlertConfigFile file, CancellationToken cancellationToken)
+    /// <param name="file">The checked file.</param>
+    /// <param name="cancellationToken">Stops the import.</param>
+    /// <param name="followed">The followed channels' Twitch users by lower-case login
+    /// (<see cref="FollowedChannelResolver"/>); required when the file follows any.</param>
+    public async Task<int> ImportAsync(
+        AlertConfigFile file,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, TwitchUser>? followed = null)
     {
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,6 +65,24 @@ public sealed class AlertConfigStore(
 
             link.BroadcasterId = guild.BroadcasterId!;
             link.AdminChannelId = guild.AdminChannelId;
+            link.LiveRoleId = guild.LiveRoleId;
+            link.StreamerDiscordUserId = guild.StreamerDiscordUserId;
+            await db.FollowedChannels.Where(x => x.GuildId == guild.GuildId).ExecuteDeleteAsync(cancellationToken);
+            var followPosition = 0;
+            foreach (var follow in guild.Follow?.OfType<FollowConfig>() ?? [])
+            {
+                var user = followed![follow.Login!.ToLowerInvariant()];
+                db.FollowedChannels.Add(new FollowedChannel
+                {
+                    GuildId = guild.GuildId!,
+                    BroadcasterId = user.Id,
+                    Login = user.Login,
+                    DisplayName = user.DisplayName,
+                    DiscordUserId = follow.DiscordUserId,
+                    Position = followPosition++,
+                });
+            }
+
             var position = 0;
             foreach (var alert in guild.Alerts!.OfType<AlertConfig>())
             {
@@ -106,7 +132,8 @@ public sealed class AlertConfigStore(
     public async Task<AlertConfigFile> ExportAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var links = await db.GuildLinks.Include(x => x.Rules).OrderBy(x => x.GuildId).ToListAsync(cancellationToken);
+        var links = await db.GuildLinks.Include(x => x.Rules).Include(x => x.Follows).OrderBy(x => x.GuildId)
+            .ToListAsync(cancellationToken);
         return new AlertConfigFile
         {
             Version = AlertConfigFile.CurrentVersion,
@@ -115,6 +142,17 @@ public sealed class AlertConfigStore(
                 GuildId = link.GuildId,
                 BroadcasterId = link.BroadcasterId,
                 AdminChannelId = link.AdminChannelId,
+                LiveRoleId = link.LiveRoleId,
+                StreamerDiscordUserId = link.StreamerDiscordUserId,
+                Follow = link.Follows.Count == 0
+                    ? null
+                    : link.Follows.OrderBy(x => x.Position)
+                        .Select(x => (FollowConfig?)new FollowConfig
+                        {
+                            Login = x.Login,
+                            DiscordUserId = x.DiscordUserId,
+                        })
+                        .ToList(),
                 Alerts = link.Rules.OrderBy(x => x.Position).ThenBy(x => x.Id).Select(ToConfig).ToList(),
             }).ToList(),
         };
@@ -183,7 +221,7 @@ public sealed class AlertConfigStore(
         {
             "enabled" => "expected true or false",
             "version" => "expected a whole number",
-            "guilds" or "alerts" or "mentionRoleIds" => "expected a list ([ … ])",
+            "guilds" or "alerts" or "mentionRoleIds" or "follow" => "expected a list ([ … ])",
             _ when last.EndsWith(']') && last.StartsWith("mentionRoleIds", StringComparison.Ordinal) =>
                 "expected text in quotes",
             _ when last.EndsWith(']') => "expected an object ({ … })",

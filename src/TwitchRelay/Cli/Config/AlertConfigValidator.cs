@@ -65,6 +65,9 @@ public static class AlertConfigValidator
                 + $"got {Show(guild.AdminChannelId)}");
         }
 
+        ValidateOptionalId(guild.LiveRoleId, $"{path}.liveRoleId", RoleIdRule, errors);
+        ValidateOptionalId(guild.StreamerDiscordUserId, $"{path}.streamerDiscordUserId", DiscordIdRule, errors);
+        ValidateFollows(guild.Follow, $"{path}.follow", errors);
         if (guild.Alerts is null)
         {
             errors.Add($"{path}.alerts: required (a list, possibly empty)");
@@ -135,6 +138,46 @@ public static class AlertConfigValidator
             // The URL holds a secret token: never echo it back.
             errors.Add($"{path}.webhookUrl: must be a Discord webhook URL "
                 + "(https://discord.com/api/webhooks/ID/TOKEN)");
+        }
+    }
+
+    private static void ValidateOptionalId(string? id, string path, string rule, List<string> errors)
+    {
+        if (id is not null && !Ids.IsSnowflake(id))
+        {
+            errors.Add($"{path}: {rule}, got {Show(id)}");
+        }
+    }
+
+    private static void ValidateFollows(List<FollowConfig?>? follows, string path, List<string> errors)
+    {
+        if (follows is null)
+        {
+            return;
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var f = 0; f < follows.Count; f++)
+        {
+            var follow = follows[f];
+            if (follow is null)
+            {
+                errors.Add($"{path}[{f}]: must be an object");
+                continue;
+            }
+
+            if (!Ids.IsTwitchLogin(follow.Login))
+            {
+                errors.Add($"{path}[{f}].login: must be a Twitch login (up to 25 letters, digits or _), "
+                    + $"got {Show(follow.Login)}");
+            }
+            else if (!seen.TryAdd(follow.Login!, f))
+            {
+                errors.Add($"{path}[{f}].login: \"{follow.Login}\" is already followed at "
+                    + $"{path}[{seen[follow.Login!]}]");
+            }
+
+            ValidateOptionalId(follow.DiscordUserId, $"{path}[{f}].discordUserId", DiscordIdRule, errors);
         }
     }
 

@@ -10,4 +10,9 @@ internal static class Ids
 
     public static bool IsTwitchUserId(string? value) =>
         value is { Length: >= 1 and <= 20 } && value.All(char.IsAsciiDigit);
+
+    /// <summary>Twitch logins are letters, digits and underscores, at most 25 (older accounts can be shorter than
+    /// today's minimum of 4). https://dev.twitch.tv/docs/api/reference/#get-users</summary>
+    public static bool IsTwitchLogin(string? value) =>
+        value is { Length: >= 1 and <= 25 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

@@ -62,7 +62,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         return alert.Payload switch
         {
             StreamOnlineEvent online => Online(db, notification, online, state, batch, rules, now, out note),
-            StreamOfflineEvent => Offline(db, notification, state, rules, now, out note),
+            StreamOfflineEvent => Offline(db, notification, state, batch, rules, now, out note),
             ChannelUpdateEvent update => Update(db, notification, update, state, rules, now, out note),
             _ => Nothing("not a stream event", out note),
         };
@@ -126,6 +126,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         }
 
         state.IsLive = true;
+        batch.LiveChanges.Add((state.BroadcasterId, true));
         state.StreamId = streamId;
         state.StreamType = online.Type;
         state.LiveSince = startedAt;
@@ -139,6 +140,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         RelayDbContext db,
         InboxNotification notification,
         StreamState state,
+        StreamBatch batch,
         List<AlertRule> rules,
         DateTimeOffset now,
         out string note)
@@ -161,6 +163,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         }
 
         state.IsLive = false;
+        batch.LiveChanges.Add((state.BroadcasterId, false));
         state.LastOfflineAt = at;
         state.Revision++;
         var post = PostOf(state);
@@ -316,6 +319,10 @@ public sealed class StreamBatch(
     private readonly Dictionary<string, StreamState> byId = states.ToDictionary(x => x.BroadcasterId);
 
     public IReadOnlyDictionary<string, StreamInfo> Info { get; } = info;
+
+    /// <summary>Channels that went live (true) or offline (false) in this batch, in order, for the live role.
+    /// </summary>
+    public List<(string BroadcasterId, bool Live)> LiveChanges { get; } = [];
 
     public string? AvatarOf(string broadcasterId) => avatars.GetValueOrDefault(broadcasterId);
 

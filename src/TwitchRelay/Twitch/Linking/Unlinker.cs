@@ -92,6 +92,7 @@ public sealed partial class Unlinker(
         await db.ThreadMessages.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.Deliveries.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.AlertRules.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
+        await db.FollowedChannels.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.LinkRequests.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.LinkTickets.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.GuildLinks.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);

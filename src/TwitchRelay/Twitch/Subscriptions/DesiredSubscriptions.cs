@@ -37,6 +37,17 @@ public static class DesiredSubscriptions
             .ToList();
     }
 
+    /// <summary>Go-live posts of followed channels: the three stream types for each channel. They need no
+    /// authorization from the channel and cost 1 each (0 only when that channel has authorized the client), which
+    /// counts against a WebSocket token's max_total_cost of 10.
+    /// https://dev.twitch.tv/docs/eventsub/manage-subscriptions/#subscription-limits</summary>
+    public static IReadOnlyList<DesiredSubscription> ForFollowed(IEnumerable<string> broadcasterIds) =>
+    [
+        .. broadcasterIds.Distinct(StringComparer.Ordinal).SelectMany(id => EventCatalog
+            .SubscriptionsFor([EventKeys.StreamOnline, EventKeys.StreamOffline, EventKeys.ChannelUpdate])
+            .Select(x => new DesiredSubscription(x.Type, x.Version, ConditionFor(x.Type, id)))),
+    ];
+
     private static Dictionary<string, string> ConditionFor(string type, string broadcasterId)
     {
         if (type == "channel.raid")

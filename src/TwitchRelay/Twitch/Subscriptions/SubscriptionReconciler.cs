@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TwitchRelay.Alerts;
 using TwitchRelay.Hosting;
 using TwitchRelay.Storage;
 using TwitchRelay.Storage.Entities;
@@ -164,7 +165,16 @@ public sealed partial class SubscriptionReconciler(
             .Select(rule => rule.EventKey)
             .Distinct()
             .ToListAsync(ct);
-        return DesiredSubscriptions.For(account, keys);
+
+        // Channels the account's guilds follow for go-live posts: subscribed with the app token (webhook) or on
+        // this account's WebSocket session; stream.online, stream.offline and channel.update need no scope.
+        var followed = await db.FollowedChannels
+            .Where(f => f.Guild!.BroadcasterId == accountId
+                && db.AlertRules.Any(r => r.GuildId == f.GuildId && r.Enabled && r.EventKey == EventKeys.StreamOnline))
+            .Select(f => f.BroadcasterId)
+            .Distinct()
+            .ToListAsync(ct);
+        return [.. DesiredSubscriptions.For(account, keys), .. DesiredSubscriptions.ForFollowed(followed)];
     }
 
     private async Task<EventSubSubscriptionList?> ListAsync(string accountId, bool webhook, CancellationToken ct)

@@ -1,10 +1,12 @@
+using TwitchRelay.Twitch.EventSub;
 using TwitchRelay.Twitch.EventSub.WebSocket;
 
 namespace TwitchRelay.Twitch.Subscriptions;
 
 /// <summary>Creates an account's subscriptions on a fresh WebSocket session, and remembers the session so a later
 /// rule change can be applied to it.</summary>
-public sealed class WebSocketSubscriber(SubscriptionReconciler reconciler) : IEventSubSessionSubscriber
+public sealed class WebSocketSubscriber(SubscriptionReconciler reconciler, EventSubReconnects reconnects)
+    : IEventSubSessionSubscriber
 {
     private readonly Dictionary<string, string> sessions = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
@@ -17,6 +19,7 @@ public sealed class WebSocketSubscriber(SubscriptionReconciler reconciler) : IEv
         }
 
         await reconciler.ReconcileWebSocketAsync(broadcasterId, sessionId, cancellationToken);
+        reconnects.Signal.Notify();
     }
 
     public void SessionMoved(string broadcasterId, string sessionId)

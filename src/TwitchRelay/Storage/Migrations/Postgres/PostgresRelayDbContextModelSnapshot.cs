@@ -196,6 +196,46 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.ToTable("eventsub_revocations", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.FollowedChannel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BroadcasterId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BroadcasterId");
+
+                    b.HasIndex("GuildId", "BroadcasterId")
+                        .IsUnique();
+
+                    b.ToTable("followed_channels", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.GuildLink", b =>
                 {
                     b.Property<string>("GuildId")
@@ -210,6 +250,18 @@ namespace TwitchRelay.Storage.Migrations.Postgres
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LiveRoleId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LiveRoleProblem")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LiveRoleProblemAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StreamerDiscordUserId")
+                        .HasColumnType("text");
 
                     b.HasKey("GuildId");
 
@@ -527,8 +579,21 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.Navigation("Guild");
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.FollowedChannel", b =>
+                {
+                    b.HasOne("TwitchRelay.Storage.Entities.GuildLink", "Guild")
+                        .WithMany("Follows")
+                        .HasForeignKey("GuildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Guild");
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.GuildLink", b =>
                 {
+                    b.Navigation("Follows");
+
                     b.Navigation("Rules");
                 });
 #pragma warning restore 612, 618

@@ -185,6 +185,44 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.ToTable("eventsub_revocations", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.FollowedChannel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BroadcasterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BroadcasterId");
+
+                    b.HasIndex("GuildId", "BroadcasterId")
+                        .IsUnique();
+
+                    b.ToTable("followed_channels", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.GuildLink", b =>
                 {
                     b.Property<string>("GuildId")
@@ -199,6 +237,18 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LiveRoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiveRoleProblem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiveRoleProblemAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StreamerDiscordUserId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("GuildId");
 
@@ -512,8 +562,21 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.Navigation("Guild");
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.FollowedChannel", b =>
+                {
+                    b.HasOne("TwitchRelay.Storage.Entities.GuildLink", "Guild")
+                        .WithMany("Follows")
+                        .HasForeignKey("GuildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Guild");
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.GuildLink", b =>
                 {
+                    b.Navigation("Follows");
+
                     b.Navigation("Rules");
                 });
 #pragma warning restore 612, 618

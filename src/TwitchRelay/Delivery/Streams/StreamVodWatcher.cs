@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TwitchRelay.Alerts;
+using TwitchRelay.Storage;
+using TwitchRelay.Storage.Entities;
+
+namespace TwitchRelay.Delivery.Streams;
+
+/// <summary>Edits the VOD link into ended posts. Twitch lists a stream's archive under Get Videos, often only some
+/// minutes after the stream ended (https://dev.twitch.tv/docs/api/reference/#get-videos), so the ended post first
+/// says "not available yet" and this asks again every <see cref="StreamOptions.VodCheckInterval"/> until
+/// <see cref="StreamOptions.VodSearch"/> has passed. A found VOD is recorded like a notification (an inbox row
+/// <c>relay:vod:…</c>) with its deliveries, so the edit goes through the same ordered, retried outbox.</summary>
+public sealed partial class StreamVodWatcher(
+    IDbContextFactory<RelayDbContext> contexts,
+    IStreamInfoSource streamInfo,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    IOptions<StreamOptions> options,
+    ILogger<StreamVodWatcher> logger) : BackgroundService
+{
+    /// <summary>The message type of the inbox rows this watcher writes; Twitch never sends it.</summary>
+    public const string MessageType = "relay";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+                await Task.Delay(options.Value.VodCheckInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is DbException or DbUpdateException)
+            {
+                LogCheckFailed(exception);
+                await Task.Delay(options.Value.VodCheckInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One look at every ended post still waiting for its VOD; returns how many VODs were found.</summary>
+    internal async Task<int> CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var waiting = await db.StreamStates.Where(x => x.VodSearchUntil != null).ToListAsync(cancellationToken);
+        var found = 0;
+        foreach (var state in waiting)
+        {
+            var now = time.GetUtcNow();
+            if (state.IsLive || now > state.VodSearchUntil)
+            {
+                state.VodSearchUntil = null;
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
+            var startedAt = state.SessionStartedAt ?? state.LiveSince ?? now;
+            var url = await streamInfo.FindVodAsync(state.BroadcasterId, state.StreamIdList, startedAt,
+                cancellationToken);
+            if (url is null)
+            {
+                continue;
+            }
+
+            found += await RecordAsync(db, state, url, now, cancellationToken);
+        }
+
+        return found;
+    }
+
+    private async Task<int> RecordAsync(
+        RelayDbContext db,
+        StreamState state,
+        string url,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var notification = new InboxNotification
+        {
+            MessageId = $"relay:vod:{state.BroadcasterId}:{state.Session}:{state.Revision}",
+            MessageType = MessageType,
+            SubscriptionType = "stream.vod",
+            SubscriptionVersion = "1",
+            MessageTimestamp = now,
+            ReceivedAt = now,
+            Body = JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["broadcaster_user_id"] = state.BroadcasterId,
+                ["vod_url"] = url,
+            }),
+            ProcessedAt = now,
+        };
+        db.Inbox.Add(notification);
+        state.VodUrl = url;
+        state.VodSearchUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var rules = await StreamRules.ForAsync(db, state.BroadcasterId, cancellationToken);
+        var count = StreamPlanner.PlanVod(db, notification, state, rules, now);
+        notification.Outcome = count == 1 ? "VOD found: 1 delivery" : $"VOD found: {count} deliveries";
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogVodFound(state.BroadcasterId, state.Session, count);
+        if (count > 0)
+        {
+            outboxSignal.Signal.Notify();
+        }
+
+        return 1;
+    }
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information,
+        Message = "VOD of {BroadcasterId}'s post {Session} found; {Count} post(s) to edit")]
+    private partial void LogVodFound(string broadcasterId, int session, int count);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Looking for VODs failed; will try again")]
+    private partial void LogCheckFailed(Exception exception);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using TwitchRelay.Delivery.Streams;
+using TwitchRelay.Fakes.Twitch;
+using TwitchRelay.Tests.EndToEnd;
+using static TwitchRelay.Tests.Streams.StreamPostTests;
+
+namespace TwitchRelay.Tests.Streams;
+
+/// <summary>What the go-live post reads from Helix (title, game, avatar, VOD) through the fake Twitch, and what it
+/// does when Twitch fails.</summary>
+public class StreamHelixTests
+{
+    private const string ClientId = "relayclientid0000000000000000";
+    private const string ClientSecret = "relay-client-secret-0000000000";
+
+    [Fact]
+    public async Task GoLivePostShowsTitleGameAndAvatarReadFromTwitch()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StartTwitchAsync(time);
+        twitch.SetChannel(StreamBodies.BroadcasterId, "Speedrun practice, day 3", "Celeste");
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert());
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+
+        var post = pipeline.Discord.Requests.Single(x => x.Method == "POST");
+        using var body = JsonDocument.Parse(post.Body);
+        var embed = body.RootElement.GetProperty("embeds")[0];
+        Assert.Equal("Speedrun practice, day 3", embed.GetProperty("title").GetString());
+        Assert.Contains("Celeste", embed.GetProperty("fields").GetRawText(), StringComparison.Ordinal);
+        var avatar = twitch.Users.Single(x => x.Id == StreamBodies.BroadcasterId).ProfileImageUrl;
+        Assert.Equal(avatar, embed.GetProperty("author").GetProperty("icon_url").GetString());
+        Assert.Contains("Speedrun practice", body.RootElement.GetProperty("content").GetString(),
+            StringComparison.Ordinal);
+        Assert.Contains(twitch.Requests, x => x.Path == "/helix/channels" && x.Query.Contains(
+            "broadcaster_id=" + StreamBodies.BroadcasterId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwitchFailingDoesNotLoseTheGoLivePost()
+    {
+        // The system clock here: Twitch's 503s are retried with real back-off before the post gives up on them.
+        await using var twitch = await StartTwitchAsync(TimeProvider.System);
+        twitch.SetChannel(StreamBodies.BroadcasterId, "Never shown", "Celeste");
+        twitch.FailNext(503, count: 100, pathContains: "/helix/");
+        await using var pipeline = await Pipeline.StartAsync(
+            Pipeline.Rules(LiveAlert()),
+            configure: settings => WithTwitch(settings, twitch));
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", DateTimeOffset.UtcNow));
+        await SettledAsync(pipeline, inbox: 1);
+
+        var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains("Ember\\\\_Hollow is live!", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("Never shown", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains(twitch.Requests, x => x.Path.StartsWith("/helix/", StringComparison.Ordinal) && x.Status == 503);
+    }
+
+    [Fact]
+    public async Task EndedPostIsEditedAgainWhenTheVodAppears()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert(), LiveAlert(Pipeline.PollsChannel,
+            "none"));
+        var watcher = pipeline.Host.Services.GetRequiredService<StreamVodWatcher>();
+        var ct = TestContext.Current.CancellationToken;
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(75));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
+        var notYet = await watcher.CheckAsync(ct);
+        var ended = pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Single();
+        var url = twitch.AddArchive(StreamBodies.BroadcasterId, "1001", "2200000001", time.GetUtcNow());
+        var found = await watcher.CheckAsync(ct);
+        await SettledAsync(pipeline, inbox: 3);
+        var again = await watcher.CheckAsync(ct);
+
+        Assert.Equal((0, 1, 0), (notYet, found, again));
+        Assert.Contains("not available yet", ended.EmbedsJson, StringComparison.Ordinal);
+        var withVod = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Equal(2, withVod.EditCount);
+        Assert.Contains(url, withVod.EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains("was live for 1 hour 15 minutes", withVod.Content, StringComparison.Ordinal);
+        Assert.Equal(0, Assert.Single(pipeline.Discord.MessagesIn(Pipeline.PollsChannel)).EditCount);
+        var lastEdit = pipeline.Discord.Requests.Last(x => x.Method == "PATCH");
+        Assert.Contains("Watch VOD", lastEdit.Body, StringComparison.Ordinal);
+    }
+
+    internal static async Task<FakeTwitch> StartTwitchAsync(TimeProvider time)
+    {
+        var twitch = await FakeTwitch.StartAsync(ClientId, ClientSecret, time);
+        twitch.AddUser(StreamBodies.BroadcasterId, StreamBodies.Login, StreamBodies.Name);
+        return twitch;
+    }
+
+    internal static void WithTwitch(Infrastructure.TestSettings settings, FakeTwitch twitch) =>
+        settings
+            .With("Twitch:ClientId", ClientId)
+            .With("Twitch:ClientSecret", ClientSecret)
+            .With("Twitch:ApiBaseUrl", twitch.ApiBaseUrl)
+            .With("Twitch:AuthBaseUrl", twitch.AuthBaseUrl);
+
+    internal static Task<Pipeline> StartAsync(FakeTimeProvider time, FakeTwitch twitch, params string[] alerts) =>
+        Pipeline.StartAsync(Pipeline.Rules(alerts), time: time, configure: settings => WithTwitch(settings, twitch));
+}
