@@ -37,8 +37,8 @@ public static class DashboardServiceCollectionExtensions
             // The default HttpClient loggers are not needed, and nothing here should ever log a header.
             .RemoveAllLoggers();
         services.AddSingleton<ManagedGuilds>();
-        services.AddSingleton<BotPresence>();
-        services.AddSingleton<GuildChannels>();
+        services.AddTransient<BotPresence>();
+        services.AddTransient<GuildDirectory>();
         services.AddSingleton<GuildOverview>();
         return services;
     }

@@ -88,7 +88,8 @@ public sealed partial class FakeDiscord
         }
     }
 
-    /// <summary>Answers the OAuth2 routes, or null for every other route.</summary>
+    /// <summary>Answers the OAuth2 routes and the user routes called with a Bearer token, or null for every other
+    /// route.</summary>
     private FakeDiscordAnswer? AnswerOAuth(RecordedDiscordRequest request)
     {
         if (request.Path == "/oauth2/authorize" && request.Method == "GET")
@@ -100,8 +101,10 @@ public sealed partial class FakeDiscord
         }
 
         var api = request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? request.Path[ApiPrefix.Length..] : null;
-        if (api is not ("oauth2/token" or "users/@me" or "users/@me/guilds"))
+        var bearer = request.Header("Authorization")?.StartsWith("Bearer ", StringComparison.Ordinal) == true;
+        if (api is not "oauth2/token" && !(bearer && api is "users/@me" or "users/@me/guilds"))
         {
+            // The bot's own /users/@me and guild list (Bot token) are the guild routes' business.
             return null;
         }
 

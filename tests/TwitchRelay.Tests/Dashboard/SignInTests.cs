@@ -32,6 +32,24 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task GuildsWithoutTheBotGetAnInstallLinkForThatGuild()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        using var client = await world.SignInAsync(DashboardWorld.AdminId);
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetPageAsync("/servers"));
+
+        var install = $"{world.Discord.OAuthAuthorizeUrl}?client_id={world.Discord.OAuthClientId}"
+            + "&scope=bot%20applications.commands&permissions=268520448"
+            + $"&guild_id={DashboardWorld.ManagedNoBotGuildId}&disable_guild_select=true";
+        Assert.Contains($"href=\"{install}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/guilds/{TwitchWorld.GuildId}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/guilds/{DashboardWorld.AdministratorGuildId}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/guilds/{DashboardWorld.ManagedNoBotGuildId}\"", page,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SessionCookieIsHttpOnlyLaxAndHoldsNoReadableToken()
     {
         await using var world = await DashboardWorld.StartAsync();
@@ -156,7 +174,8 @@ public sealed class SignInTests
         using var signOut = await client.PostFormAsync("/servers", "/signout");
         using var after = await client.Http.GetAsync("/servers", Ct);
 
-        Assert.Single(world.Discord.Requests, x => x.Path.EndsWith("/users/@me/guilds", StringComparison.Ordinal));
+        Assert.Single(world.Discord.Requests, x => x.Path.EndsWith("/users/@me/guilds", StringComparison.Ordinal)
+            && x.Header("Authorization")!.StartsWith("Bearer ", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/signin", after.Headers.Location!.AbsolutePath, StringComparison.Ordinal);

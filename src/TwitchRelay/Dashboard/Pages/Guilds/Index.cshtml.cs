@@ -13,7 +13,7 @@ namespace TwitchRelay.Dashboard.Pages.Guilds;
 
 public sealed class GuildModel(
     GuildOverview overview,
-    GuildChannels channels,
+    GuildDirectory directory,
     LinkFlow flow,
     IDbContextFactory<RelayDbContext> contexts,
     IOptions<ServiceOptions> service,
@@ -91,6 +91,6 @@ public sealed class GuildModel(
     private async Task LoadAsync()
     {
         State = await overview.ReadAsync(GuildId, HttpContext.RequestAborted);
-        Channels = await channels.TextChannelsAsync(GuildId, HttpContext.RequestAborted);
+        Channels = await directory.TextChannelsAsync(GuildId, HttpContext.RequestAborted);
     }
 }
