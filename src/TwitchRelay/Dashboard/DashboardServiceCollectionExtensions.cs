@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Dashboard.Auth;
+using TwitchRelay.Cli.Config;
 using TwitchRelay.Dashboard.Guilds;
+using TwitchRelay.Dashboard.Rules;
 using TwitchRelay.Discord;
 using TwitchRelay.Hosting;
 
@@ -40,6 +42,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddTransient<BotPresence>();
         services.AddTransient<GuildDirectory>();
         services.AddSingleton<GuildOverview>();
+        services.AddSingleton<AlertConfigStore>();
+        services.AddSingleton<TestAlerts>();
         return services;
     }
 
