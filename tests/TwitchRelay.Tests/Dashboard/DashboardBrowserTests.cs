@@ -77,4 +77,89 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("Ember_Hollow", await page.Locator("#twitch-account").InnerTextAsync(),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AdminSetsUpAnAlertWithLivePreviewSendsATestAndTogglesIt()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        var page = await SignInAsync(world);
+
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}").ToString());
+        await page.Locator("#event-follow a", new() { HasText = "Set up" }).ClickAsync();
+        await page.WaitForURLAsync("**/events/follow");
+        var form = page.Locator("#rule-new form").First;
+        await form.Locator("select[name=ChannelId]").SelectOptionAsync(TwitchWorld.AlertsChannel);
+        await form.GetByLabel("@Live pings").CheckAsync();
+        await form.Locator("textarea[name=Template]").FillAsync("{user} is here, welcome!");
+        await Assertions.Expect(form.Locator(".discord-content")).ToContainTextAsync("is here, welcome!");
+        Assert.Contains("@Live pings", await form.Locator(".discord-content").InnerTextAsync(),
+            StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "05-event-preview");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/events/follow?done=saved");
+
+        await world.World.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Any(x => x.Type == "channel.follow" && x.Status == "enabled"),
+            TimeSpan.FromSeconds(30));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send test alert" }).ClickAsync();
+        await page.WaitForURLAsync("**/events/follow?done=test");
+        await world.Discord.WaitUntilAsync(d => d.MessagesIn(TwitchWorld.AlertsChannel).Count == 1,
+            TimeSpan.FromSeconds(15));
+        await Screenshots.SaveAsync(page, "06-event-saved");
+
+        var test = Assert.Single(world.Discord.MessagesIn(TwitchWorld.AlertsChannel));
+        Assert.Contains("is here, welcome!", test.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@&", test.Content, StringComparison.Ordinal);
+        var post = world.Discord.Requests.Last(x => x.Path.EndsWith($"/channels/{TwitchWorld.AlertsChannel}/messages",
+            StringComparison.Ordinal));
+        Assert.Contains("\"roles\":[]", post.Body, StringComparison.Ordinal);
+
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}").ToString());
+        Assert.Contains("On → #stream-alerts", await page.Locator("#event-follow").InnerTextAsync(),
+            StringComparison.Ordinal);
+        await page.Locator("#event-follow").GetByRole(AriaRole.Button, new() { Name = "Turn off" }).ClickAsync();
+        await page.WaitForURLAsync("**done=toggled*");
+        await Screenshots.SaveAsync(page, "07-guild-events");
+
+        Assert.Contains("Off → #stream-alerts", await page.Locator("#event-follow").InnerTextAsync(),
+            StringComparison.Ordinal);
+        await world.World.Twitch.WaitUntilAsync(
+            t => !t.Subscriptions.Any(x => x.Type == "channel.follow" && x.Status == "enabled"),
+            TimeSpan.FromSeconds(30));
+        Assert.Contains("Needs affiliate or partner", await page.Locator("#event-cheer").TextContentAsync(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavingNamesWhatTheBotLacksInTheChosenChannel()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        var page = await SignInAsync(world);
+
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}/events/raid").ToString());
+        var form = page.Locator("#rule-new form").First;
+        await form.Locator("select[name=ChannelId]").SelectOptionAsync(DashboardWorld.NoEmbedsChannel);
+        await form.GetByLabel("@Quiet").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        await Screenshots.SaveAsync(page, "08-permission-check");
+
+        var problems = await page.Locator(".problems").InnerTextAsync();
+        Assert.Contains("In #no-embeds the bot lacks: Embed Links", problems, StringComparison.Ordinal);
+        Assert.Contains("@Quiet is not mentionable", problems, StringComparison.Ordinal);
+        await using var db = world.World.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>()
+            .CreateDbContext();
+        Assert.False(await db.AlertRules.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<IPage> SignInAsync(DashboardWorld world)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(world.BaseAddress, "/signin").ToString());
+        await page.Locator("#sign-in-with-discord").ClickAsync();
+        await page.WaitForURLAsync("**/servers");
+        return page;
+    }
 }
