@@ -42,6 +42,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddTransient<BotPresence>();
         services.AddTransient<GuildDirectory>();
         services.AddSingleton<GuildOverview>();
+        services.AddSingleton<GuildActivity>();
         services.AddSingleton<AlertConfigStore>();
         services.AddSingleton<TestAlerts>();
         return services;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using TwitchRelay.Fakes.Discord;
 using TwitchRelay.Storage;
 using TwitchRelay.Tests.EndToEnd;
+using TwitchRelay.Tests.Infrastructure;
 
 namespace TwitchRelay.Tests.Dashboard;
 
@@ -152,6 +154,53 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await using var db = world.World.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>()
             .CreateDbContext();
         Assert.False(await db.AlertRules.AnyAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task FailedDeliveryShowsWhyAndResendDeliversIt()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.ImportRulesAsync("follow");
+        await world.World.LinkInBrowserAsync();
+        await world.World.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Any(x => x.Type == "channel.follow" && x.Status == "enabled"),
+            TimeSpan.FromSeconds(30));
+        var page = await SignInAsync(world);
+
+        // The bot loses Send Messages in the alerts channel: Discord answers 403 / 50013, a final failure.
+        world.Discord.Guild(TwitchWorld.GuildId).AddTextChannel(TwitchWorld.AlertsChannel, "stream-alerts",
+            new FakeOverwrite(TwitchWorld.GuildId, 0, Allow: 0, Deny: 1UL << 11));
+        var session = world.World.WebSocket.Sessions.Single(x => x.IsOpen);
+        await world.World.WebSocket.SendNotificationAsync(
+            session.Id, "channel.follow", "2", SamplePayloads.Read("channel.follow.json"));
+        await world.Discord.WaitUntilAsync(d => d.Requests.Any(x => x.Status == 403), TimeSpan.FromSeconds(15));
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}/activity").ToString());
+        await Assertions.Expect(page.Locator("li.delivery .delivery-status")).ToContainTextAsync("Failed");
+        await Screenshots.SaveAsync(page, "09-activity-failed");
+
+        Assert.Contains("channel.follow: 1", await page.Locator("#events-today").InnerTextAsync(),
+            StringComparison.Ordinal);
+        Assert.Contains("50013", await page.Locator("li.delivery").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(world.Discord.MessagesIn(TwitchWorld.AlertsChannel));
+
+        world.Discord.Guild(TwitchWorld.GuildId).AddTextChannel(TwitchWorld.AlertsChannel, "stream-alerts");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resend" }).ClickAsync();
+        await page.WaitForURLAsync("**/activity?done=resent");
+        await world.Discord.WaitUntilAsync(d => d.MessagesIn(TwitchWorld.AlertsChannel).Count == 1,
+            TimeSpan.FromSeconds(15));
+        var status = await Eventually.UntilAsync(
+            async () =>
+            {
+                await page.ReloadAsync();
+                return await page.Locator("li.delivery .delivery-status").InnerTextAsync();
+            },
+            text => text.Contains("Delivered", StringComparison.Ordinal));
+        await Screenshots.SaveAsync(page, "10-activity-resent");
+
+        Assert.Contains("Pixel", world.Discord.MessagesIn(TwitchWorld.AlertsChannel)[0].EmbedsJson,
+            StringComparison.Ordinal);
+        Assert.Contains("Delivered", status, StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Resend" }).CountAsync());
     }
 
     private async Task<IPage> SignInAsync(DashboardWorld world)
