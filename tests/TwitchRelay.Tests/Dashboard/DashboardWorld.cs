@@ -121,6 +121,15 @@ internal sealed partial class DashboardClient : IDisposable
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The antiforgery token a page of this session carries (it is per session, not per form).</summary>
+    public async Task<string> AntiforgeryTokenAsync(string formPage)
+    {
+        var page = await GetPageAsync(formPage);
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage}");
+        return WebUtility.HtmlDecode(token);
+    }
+
     /// <summary>Takes the antiforgery token from <paramref name="formPage"/> (a page this client may see) and posts
     /// <paramref name="fields"/> to <paramref name="path"/>, as a browser with an edited form would.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(

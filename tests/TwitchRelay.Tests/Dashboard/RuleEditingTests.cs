@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Storage;
+using TwitchRelay.Tests.EndToEnd;
+
+namespace TwitchRelay.Tests.Dashboard;
+
+/// <summary>Saving a rule from the dashboard over plain HTTP forms (no JavaScript): the import's checks, in place.
+/// </summary>
+public sealed class RuleEditingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UnknownPlaceholderIsRefusedWithTheImportsMessage()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/raid";
+
+        using var response = await ada.PostFormAsync(path, path + "?handler=Save", Rule("{user} brings {viewerz}"));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("template: Unknown placeholder '{viewerz}' for raid", page, StringComparison.Ordinal);
+        await using var db = Db(world);
+        Assert.False(await db.AlertRules.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AffiliateEventIsRefusedForARegularAccountEvenWhenPostedByHand()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/cheer";
+
+        var shown = Regex.Replace(WebUtility.HtmlDecode(await ada.GetPageAsync(path)), @"\s+", " ");
+        using var response = await ada.PostFormAsync($"/guilds/{TwitchWorld.GuildId}", path + "?handler=Save",
+            Rule(null));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("needs an affiliate or partner account, and Ember_Hollow is a regular account", shown,
+            StringComparison.Ordinal);
+        Assert.Contains("event: \"cheer\" needs an affiliate or partner account; ember_hollow is a regular account",
+            page, StringComparison.Ordinal);
+        await using var db = Db(world);
+        Assert.False(await db.AlertRules.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task PreviewWithoutJavaScriptRendersThePostedTemplateAndSavesNothing()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/raid";
+
+        using var response = await ada.PostFormAsync(path, path + "?handler=Preview",
+            Rule("Raid alert: {viewers} viewers!"));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("Raid alert: ", page, StringComparison.Ordinal);
+        Assert.Contains("viewers!", page, StringComparison.Ordinal);
+        await using var db = Db(world);
+        Assert.False(await db.AlertRules.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task SavingAnImportedRuleKeepsItsIdAndItsDeliveryHistory()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.ImportRulesAsync("follow");
+        await world.World.LinkInBrowserAsync();
+        long ruleId;
+        await using (var db = Db(world))
+        {
+            ruleId = (await db.AlertRules.SingleAsync(Ct)).Id;
+        }
+
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/follow";
+        using var test = await ada.PostFormAsync(path, path + "?handler=Test",
+            new Dictionary<string, string> { ["ruleId"] = $"{ruleId}" });
+        var fields = Rule("{user} is new here");
+        fields["RuleId"] = $"{ruleId}";
+        using var save = await ada.PostFormAsync(path, path + "?handler=Save", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        await using var after = Db(world);
+        var rule = await after.AlertRules.SingleAsync(Ct);
+        Assert.Equal(ruleId, rule.Id);
+        Assert.Equal("{user} is new here", rule.Template);
+        Assert.Single(await after.Deliveries.Where(x => x.RuleId == ruleId).ToListAsync(Ct));
+    }
+
+    private static Dictionary<string, string> Rule(string? template)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Enabled"] = "true",
+            ["Destination"] = "channel",
+            ["ChannelId"] = TwitchWorld.AlertsChannel,
+        };
+        if (template is not null)
+        {
+            fields["Template"] = template;
+        }
+
+        return fields;
+    }
+
+    private static RelayDbContext Db(DashboardWorld world) =>
+        world.World.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>().CreateDbContext();
+}
