@@ -100,7 +100,9 @@ public sealed partial class FakeDiscord
             }
         }
 
-        var api = request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? request.Path[ApiPrefix.Length..] : null;
+        var api = request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal)
+            ? request.Path[ApiPrefix.Length..]
+            : null;
         var bearer = request.Header("Authorization")?.StartsWith("Bearer ", StringComparison.Ordinal) == true;
         if (api is not "oauth2/token" && !(bearer && api is "users/@me" or "users/@me/guilds"))
         {
@@ -150,7 +152,8 @@ public sealed partial class FakeDiscord
         if (oauthDenyConsent)
         {
             return Redirect(redirectUri, "error=access_denied&error_description="
-                + Uri.EscapeDataString("The resource owner or authorization server denied the request") + stateParameter);
+                + Uri.EscapeDataString("The resource owner or authorization server denied the request")
+                + stateParameter);
         }
 
         if (oauthSignedIn is null)
@@ -286,7 +289,8 @@ public sealed partial class FakeDiscord
         return answer;
     }
 
-    private static string NewOAuthSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+    private static string NewOAuthSecret() =>
+        Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     private sealed record FakeOAuthCode(string UserId, string[] Scopes, string RedirectUri, DateTimeOffset ExpiresAt);
 

@@ -69,7 +69,8 @@ public sealed class SignInTests
             .Header("Authorization")!["Bearer ".Length..];
         Assert.DoesNotContain(token, setCookie, StringComparison.Ordinal);
         var exchange = world.Discord.Requests.Single(x => x.Path.EndsWith("/oauth2/token", StringComparison.Ordinal));
-        Assert.StartsWith("application/x-www-form-urlencoded", exchange.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.StartsWith("application/x-www-form-urlencoded", exchange.Header("Content-Type"),
+            StringComparison.Ordinal);
         Assert.StartsWith("Basic ", exchange.Header("Authorization"), StringComparison.Ordinal);
         Assert.DoesNotContain("client_secret", exchange.Body, StringComparison.Ordinal);
     }

@@ -141,7 +141,8 @@ public sealed class AlertConfigStore(
             }],
         };
         var prefix = $"guilds[0].alerts[{index}]";
-        var errors = AlertConfigValidator.Validate(file).Concat(await CheckAgainstAccountsAsync(file, cancellationToken));
+        var errors = AlertConfigValidator.Validate(file)
+            .Concat(await CheckAgainstAccountsAsync(file, cancellationToken));
         return [.. errors
             .Where(x => x.StartsWith(prefix + ".", StringComparison.Ordinal)
                 || x.StartsWith(prefix + ":", StringComparison.Ordinal))

@@ -87,7 +87,11 @@ public sealed class GuildDirectory(DiscordGuildClient discord)
 public sealed record ChannelChoice(string Id, string Name);
 
 /// <summary>The model of the <c>_ChannelPicker</c> partial.</summary>
-public sealed record ChannelPicker(string Name, string? Selected, IReadOnlyList<ChannelChoice>? Choices, bool AllowNone);
+public sealed record ChannelPicker(
+    string Name,
+    string? Selected,
+    IReadOnlyList<ChannelChoice>? Choices,
+    bool AllowNone);
 
 /// <summary>Which guilds the bot is in, asked from Discord with the bot token and kept briefly.</summary>
 public sealed class BotPresence(DiscordGuildClient discord, IMemoryCache cache)
