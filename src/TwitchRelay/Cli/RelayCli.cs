@@ -5,7 +5,7 @@ using TwitchRelay.Hosting;
 namespace TwitchRelay.Cli;
 
 /// <summary>The command line: <c>serve</c> (the default), <c>config import|export</c>, <c>replay</c>,
-/// <c>activity</c>, <c>migrate</c>.</summary>
+/// <c>activity</c>, <c>migrate</c>, <c>twitch link|relink|unlink</c>, <c>doctor</c>.</summary>
 public static class RelayCli
 {
     public static async Task<int> RunAsync(
@@ -25,6 +25,7 @@ public static class RelayCli
         root.Subcommands.Add(ActivityCommand.Create(cli));
         root.Subcommands.Add(MigrateCommand.Create(cli));
         root.Subcommands.Add(TwitchCommands.Create(cli));
+        root.Subcommands.Add(DoctorCommand.Create(cli));
 
         var invocation = new InvocationConfiguration { Output = cli.Out, Error = cli.Error };
         return await root.Parse(args).InvokeAsync(invocation);

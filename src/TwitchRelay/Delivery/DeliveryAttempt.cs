@@ -44,6 +44,13 @@ public sealed partial class DeliveryAttempt(
         }
 
         var rule = delivery.Rule!;
+        if (delivery.DeletesMessage && thread is null)
+        {
+            Supersede(delivery, "no message to delete", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         var result = await SendAsync(delivery, rule, thread, cancellationToken);
         var finishedAt = time.GetUtcNow();
         Apply(db, delivery, rule, thread, result, finishedAt);
@@ -146,6 +153,14 @@ public sealed partial class DeliveryAttempt(
             return await CreateAsync(target, delivery, cancellationToken);
         }
 
+        if (delivery.DeletesMessage)
+        {
+            var deleted = await discord.DeleteMessageAsync(target, thread.DiscordMessageId, cancellationToken);
+            return deleted is DiscordFailed { IsUnknownMessage: true }
+                ? new DiscordDelivered(thread.DiscordMessageId)
+                : deleted;
+        }
+
         var edited = await discord.EditMessageAsync(target, thread.DiscordMessageId, delivery.Body, cancellationToken);
         if (edited is DiscordFailed { IsUnknownMessage: true })
         {
@@ -179,7 +194,16 @@ public sealed partial class DeliveryAttempt(
                 delivery.DiscordMessageId = delivered.MessageId;
                 delivery.LastError = null;
                 delivery.CompletedAt = now;
-                RecordShownState(db, delivery, thread, delivered.MessageId);
+                if (delivery.DeletesMessage && thread is not null)
+                {
+                    // The message is gone: a later state of the thread (a stream back within the grace) posts anew.
+                    db.ThreadMessages.Remove(thread);
+                }
+                else
+                {
+                    RecordShownState(db, delivery, thread, delivered.MessageId);
+                }
+
                 LogDelivered(delivery.Id, delivery.EventKey, delivery.LaneKey, delivered.MessageId);
                 break;
             case DiscordRetryLater retry when delivery.Attempts < options.Value.MaxAttempts:

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Alerts;
+using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Storage;
 using TwitchRelay.Storage.Entities;
 using TwitchRelay.Twitch.EventSub;
@@ -18,6 +19,7 @@ public sealed partial class InboxDispatcher(
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     RevocationRecorder revocations,
+    StreamPlanner streams,
     IEnumerable<ILinkBreaker> linkBreakers,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
@@ -68,12 +70,18 @@ public sealed partial class InboxDispatcher(
 
         var parsed = batch.Select(Parse).ToList();
         var rules = await LoadRulesAsync(db, parsed, cancellationToken);
+        var alerts = parsed.Where(x => x is { Outcome: ParseOutcome.Events }).SelectMany(x => x!.Events).ToList();
+        var streamBatch = await StreamPlanner.LoadAsync(
+            db,
+            alerts,
+            new Dictionary<string, StreamInfo>(),
+            cancellationToken);
         var now = time.GetUtcNow();
         var owed = 0;
         var brokenLinks = new List<(string AccountId, string Reason, DateTimeOffset At)>();
         foreach (var (notification, result) in batch.Zip(parsed))
         {
-            owed += Plan(db, notification, result, rules, now, brokenLinks);
+            owed += Plan(db, notification, result, rules, streamBatch, now, brokenLinks);
             notification.ProcessedAt = now;
         }
 
@@ -132,6 +140,7 @@ public sealed partial class InboxDispatcher(
         InboxNotification notification,
         ParseResult? result,
         ILookup<(string Broadcaster, string EventKey), AlertRule> rules,
+        StreamBatch streamBatch,
         DateTimeOffset now,
         List<(string AccountId, string Reason, DateTimeOffset At)> brokenLinks)
     {
@@ -158,8 +167,22 @@ public sealed partial class InboxDispatcher(
         }
 
         var count = 0;
+        string? streamNote = null;
         foreach (var alert in result.Events)
         {
+            if (StreamPlanner.Handles(alert.EventKey))
+            {
+                var liveRules = rules[(alert.BroadcasterId, EventKeys.StreamOnline)];
+                count += streams.Plan(db, notification, alert, streamBatch, liveRules, now, out var note);
+                streamNote = note;
+            }
+
+            // stream.online rules are served by the stream post above; the other keys stay one-off alerts.
+            if (alert.EventKey == EventKeys.StreamOnline)
+            {
+                continue;
+            }
+
             foreach (var rule in rules[(alert.BroadcasterId, alert.EventKey)])
             {
                 db.Deliveries.Add(DeliveryFactory.Create(notification, alert, rule, now));
@@ -167,12 +190,13 @@ public sealed partial class InboxDispatcher(
             }
         }
 
-        notification.Outcome = count switch
+        var outcome = count switch
         {
             0 => $"no alert rule for {string.Join(", ", result.Events.Select(x => x.EventKey))}",
             1 => "1 delivery",
             _ => $"{count} deliveries",
         };
+        notification.Outcome = streamNote is null ? outcome : $"{outcome}; {streamNote}";
         return count;
     }
 

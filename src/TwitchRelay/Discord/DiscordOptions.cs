@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using TwitchRelay.Discord.Gateway;
 
 namespace TwitchRelay.Discord;
 
@@ -16,6 +17,18 @@ public sealed class DiscordOptions
     [Required]
     [AbsoluteHttpUrl]
     public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    /// <summary>Discord's gateway (WebSocket) URL with the API version and encoding. The bot connects here when
+    /// <see cref="BotToken"/> is set; tests point it at a fake on loopback.
+    /// https://discord.com/developers/docs/events/gateway#connecting</summary>
+    [Required]
+    [AbsoluteWebSocketUrl]
+    public string GatewayUrl { get; set; } = "wss://gateway.discord.gg/?v=10&encoding=json";
+
+    /// <summary>A guild to register the slash commands in (instantly, for development) instead of globally.
+    /// https://discord.com/developers/docs/interactions/application-commands#registering-a-command</summary>
+    [DiscordId]
+    public string? CommandGuildId { get; set; }
 
     /// <summary>The application's id (OAuth2 tab), for the dashboard's "Sign in with Discord" and the bot's
     /// install link. https://discord.com/developers/docs/topics/oauth2</summary>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
+using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -27,6 +29,8 @@ public static class RelayServices
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection("Delivery")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryDelaysValidator>();
+        services.AddOptions<StreamOptions>().Bind(configuration.GetSection(StreamOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddOptions<DataProtectionSettings>()
             .Bind(configuration.GetSection(DataProtectionSettings.Section))
             .ValidateOnStart();
@@ -50,6 +54,7 @@ public static class RelayServices
         services.AddSingleton<AppTokens>();
         services.AddSingleton<TwitchCalls>();
         services.AddSingleton<LinkHealth>();
+        services.AddSingleton<AccountProfileRefresher>();
         services.AddSingleton<ILinkBreaker>(provider => provider.GetRequiredService<LinkHealth>());
         services.AddSingleton<SubscriptionReconciler>();
         services.AddSingleton<LinkTickets>();
@@ -71,6 +76,7 @@ public static class RelayServices
         services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<RevocationRecorder>();
         services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<StreamPlanner>();
         services.AddSingleton<InboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliverySender>();
@@ -84,6 +90,7 @@ public static class RelayServices
         services.AddHostedService<SubscriptionSyncService>();
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
+        services.AddDiscordGateway();
         return services;
     }
 
@@ -99,6 +106,7 @@ public static class RelayServices
         Read<ServiceOptions>(services);
         Read<EventSubOptions>(services);
         Read<DeliveryOptions>(services);
+        Read<StreamOptions>(services);
     }
 
     /// <summary>A value the binder cannot convert ("abc" for a number) is a configuration mistake too; its message

@@ -22,6 +22,8 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Setting> Settings => Set<Setting>();
 
+    public DbSet<StreamState> StreamStates => Set<StreamState>();
+
     public DbSet<TwitchAccount> TwitchAccounts => Set<TwitchAccount>();
 
     public DbSet<LinkRequest> LinkRequests => Set<LinkRequest>();
@@ -70,6 +72,7 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             rule.HasIndex(x => new { x.GuildId, x.EventKey });
             rule.Ignore(x => x.MentionRoleIdList);
             rule.Ignore(x => x.LaneKey);
+            rule.Property(x => x.OfflineAction).HasMaxLength(16);
         });
 
         modelBuilder.Entity<AlertDelivery>(delivery =>
@@ -88,6 +91,14 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             thread.ToTable("thread_messages");
             thread.HasIndex(x => new { x.LaneKey, x.ThreadKey }).IsUnique();
             thread.HasIndex(x => x.GuildId);
+        });
+
+        modelBuilder.Entity<StreamState>(stream =>
+        {
+            stream.ToTable("stream_states");
+            stream.HasKey(x => x.BroadcasterId);
+            stream.Ignore(x => x.StreamIdList);
+            stream.Ignore(x => x.PostKey);
         });
 
         modelBuilder.Entity<TwitchAccount>(account =>

@@ -110,6 +110,13 @@ public sealed partial class FakeDiscord
             return null;
         }
 
+        // The same two user routes answer the bot itself when called with its token.
+        var asBot = request.Header("Authorization")?.StartsWith("Bot ", StringComparison.Ordinal) == true;
+        if (api != "oauth2/token" && asBot)
+        {
+            return null;
+        }
+
         // https://discord.com/developers/docs/reference#user-agent
         if (request.Header("User-Agent")?.StartsWith("DiscordBot (", StringComparison.Ordinal) != true)
         {

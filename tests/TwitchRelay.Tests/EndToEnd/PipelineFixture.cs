@@ -16,11 +16,15 @@ internal sealed class Pipeline : IAsyncDisposable
     public const string WebhookId = "930000000000000001";
     public const string WebhookToken = "webhook-token-abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Pipeline(FakeDiscord discord, TestSettings settings)
+    private Pipeline(FakeDiscord discord, TestSettings settings, TimeProvider? time)
     {
         Discord = discord;
         Settings = settings;
+        Time = time;
     }
+
+    /// <summary>The clock shared by the service and the fake Discord, when the test drives one.</summary>
+    public TimeProvider? Time { get; }
 
     public FakeDiscord Discord { get; }
 
@@ -31,10 +35,17 @@ internal sealed class Pipeline : IAsyncDisposable
     public static async Task<Pipeline> StartAsync(
         string rulesJson,
         FakeDiscordOptions? discordOptions = null,
-        string? postgresConnectionString = null)
+        string? postgresConnectionString = null,
+        TimeProvider? time = null,
+        Action<TestSettings>? configure = null)
     {
         var options = discordOptions ?? new FakeDiscordOptions();
         options.BotToken = TestSecrets.BotToken;
+        if (time is not null)
+        {
+            options.TimeProvider = time;
+        }
+
         var discord = await FakeDiscord.StartAsync(options);
         discord.AddChannel(AlertsChannel);
         discord.AddChannel(PollsChannel);
@@ -45,9 +56,10 @@ internal sealed class Pipeline : IAsyncDisposable
             settings.With("Storage:Provider", "postgres").With("Storage:ConnectionString", postgresConnectionString);
         }
 
-        var pipeline = new Pipeline(discord, settings);
+        configure?.Invoke(settings);
+        var pipeline = new Pipeline(discord, settings, time);
         await pipeline.ImportAsync(rulesJson);
-        pipeline.Host = await RelayTestHost.StartAsync(pipeline.Settings);
+        pipeline.Host = await RelayTestHost.StartAsync(pipeline.Settings, time);
         return pipeline;
     }
 
@@ -64,12 +76,12 @@ internal sealed class Pipeline : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Host.DisposeAsync();
-        Host = await RelayTestHost.StartAsync(Settings);
+        Host = await RelayTestHost.StartAsync(Settings, Time);
     }
 
     public async Task<HttpResponseMessage> SendAsync(string body, string? messageId = null)
     {
-        using var request = TwitchSigner.Notification(body, messageId);
+        using var request = TwitchSigner.Notification(body, messageId, Time?.GetUtcNow());
         return await Host.Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 

@@ -107,6 +107,48 @@ public class TwitchLinkTests
     }
 
     [Fact]
+    public async Task HourlyValidationNoticesAnAccountThatBecameAffiliateAndAsksTheAdminsToRelink()
+    {
+        await using var world = await TwitchWorld.StartAsync();
+        await world.ImportRulesAsync("follow");
+        await world.LinkInBrowserAsync();
+        world.Twitch.SetBroadcasterType(TwitchWorld.StreamerId, "affiliate");
+        var validation = ActivatorUtilities.CreateInstance<TwitchRelay.Twitch.Tokens.TokenValidationService>(
+            world.Host.Services);
+
+        await validation.ValidateAllAsync(TestContext.Current.CancellationToken);
+        await world.Discord.WaitForMessagesAsync(1);
+
+        var account = await AccountAsync(world);
+        Assert.Equal("affiliate", account!.BroadcasterType);
+        Assert.DoesNotContain("bits:read", account.ScopeList);
+        var notice = Assert.Single(world.Discord.MessagesIn(TwitchWorld.AdminChannel));
+        Assert.Contains("is now a Twitch affiliate", notice.Content, StringComparison.Ordinal);
+        Assert.Contains("twitch relink --guild " + TwitchWorld.GuildId, notice.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HourlyValidationDropsAffiliateSubscriptionsOfAnAccountThatIsNoLongerAffiliate()
+    {
+        await using var world = await TwitchWorld.StartAsync(broadcasterType: "affiliate");
+        await world.ImportRulesAsync("follow", "cheer");
+        await world.LinkInBrowserAsync();
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Count(x => x.Status == "enabled") == 2, TimeSpan.FromSeconds(30));
+        world.Twitch.SetBroadcasterType(TwitchWorld.StreamerId, "");
+        var validation = ActivatorUtilities.CreateInstance<TwitchRelay.Twitch.Tokens.TokenValidationService>(
+            world.Host.Services);
+
+        await validation.ValidateAllAsync(TestContext.Current.CancellationToken);
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Count(x => x.Status == "enabled") == 1, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("", (await AccountAsync(world))!.BroadcasterType);
+        Assert.Equal("channel.follow", world.Twitch.Subscriptions.Single(x => x.Status == "enabled").Type);
+        Assert.Empty(world.Discord.MessagesIn(TwitchWorld.AdminChannel));
+    }
+
+    [Fact]
     public async Task UnlinkLeavesNoTokenNoRuleAndReleasesTheAccountAtTwitch()
     {
         await using var world = await TwitchWorld.StartAsync();

@@ -24,10 +24,17 @@ public sealed class RelayTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RelayTestHost> StartAsync(TestSettings settings)
+    /// <param name="settings">The configuration.</param>
+    /// <param name="time">A clock for the service (a FakeTimeProvider); the system clock when null.</param>
+    public static async Task<RelayTestHost> StartAsync(TestSettings settings, TimeProvider? time = null)
     {
         var app = RelayHost.BuildServer(settings.Build(), services =>
         {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+
             // Discord's real back-off (seconds) would only make these tests slow.
             services.AddSingleton(new DiscordRestTuning
             {
@@ -75,6 +82,7 @@ public sealed class TestSettings : IDisposable
             ["Twitch:ApiBaseUrl"] = "http://127.0.0.1:9/helix",
             ["Twitch:AuthBaseUrl"] = "http://127.0.0.1:9/oauth2",
             ["EventSub:WebSocketUrl"] = "ws://127.0.0.1:9/ws",
+            ["Discord:GatewayUrl"] = "ws://127.0.0.1:9/gateway?v=10&encoding=json",
             ["Delivery:PollInterval"] = "00:00:00.200",
             ["Delivery:FirstRetryDelay"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -98,7 +98,7 @@ internal static class EventCatalogEntries
         Row(EventKeys.VipRemove, "VIP status", "VIP removed", EventCategory.Community, "channel.vip.remove", "1",
             [Vips], affiliate: true, Placeholders.User),
         Row(EventKeys.StreamOnline, "Stream", "Stream went live", EventCategory.Stream, "stream.online", "1",
-            [], affiliate: false, ["stream_type"]),
+            [], affiliate: false, ["stream_type", "title", "category"]),
         Row(EventKeys.StreamOffline, "Stream", "Stream went offline", EventCategory.Stream, "stream.offline", "1",
             [], affiliate: false, []),
         Row(EventKeys.ChannelUpdate, "Stream", "Channel updated", EventCategory.Stream, "channel.update", "2",

@@ -18,7 +18,8 @@ public sealed record DiscordEmbed(
     IReadOnlyList<DiscordEmbedField>? Fields,
     DiscordEmbedAuthor? Author,
     DiscordEmbedFooter? Footer,
-    DiscordEmbedThumbnail? Thumbnail);
+    DiscordEmbedThumbnail? Thumbnail,
+    DiscordEmbedImage? Image = null);
 
 public sealed record DiscordEmbedField(string Name, string Value, bool Inline);
 
@@ -27,6 +28,11 @@ public sealed record DiscordEmbedAuthor(string Name, string? Url, string? IconUr
 public sealed record DiscordEmbedFooter(string Text);
 
 public sealed record DiscordEmbedThumbnail(string Url);
+
+/// <summary>The embed's large image (a stream preview). Discord caches images by URL, so a URL that must show a
+/// fresh picture has to change (https://discord.com/developers/docs/resources/message#embed-object-embed-image-structure).
+/// </summary>
+public sealed record DiscordEmbedImage(string Url);
 
 /// <summary>Who may be pinged. Alerts always send <c>parse: []</c> plus the rule's role ids, so nothing a Twitch
 /// user typed can ping (https://discord.com/developers/docs/resources/message#allowed-mentions-object).</summary>

@@ -38,6 +38,9 @@ public sealed record AlertConfig
     public string? Template { get; init; }
 
     public bool? Enabled { get; init; }
+
+    /// <summary>stream.online only: <c>edit</c> (default), <c>delete</c>, <c>message</c> or <c>none</c>.</summary>
+    public string? OfflineAction { get; init; }
 }
 
 [JsonSourceGenerationOptions(

@@ -242,6 +242,7 @@ public sealed class AlertConfigStore(
             MentionRoleIds = string.Join(',', alert.MentionRoleIds ?? []),
             Template = alert.Template,
             Enabled = alert.Enabled ?? true,
+            OfflineAction = alert.OfflineAction,
             Position = position,
         };
         if (DiscordWebhookUrl.TryParse(alert.WebhookUrl, out var id, out var token))
@@ -263,6 +264,7 @@ public sealed class AlertConfigStore(
         MentionRoleIds = rule.MentionRoleIdList.Count == 0 ? null : [.. rule.MentionRoleIdList],
         Template = rule.Template,
         Enabled = rule.Enabled,
+        OfflineAction = rule.OfflineAction,
     };
 
     /// <summary>System.Text.Json paths read <c>$.guilds[0].alerts[1].enabled</c>; ours drop the <c>$.</c>.</summary>

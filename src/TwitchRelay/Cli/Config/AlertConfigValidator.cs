@@ -1,5 +1,6 @@
 using System.Globalization;
 using TwitchRelay.Alerts;
+using TwitchRelay.Storage.Entities;
 
 namespace TwitchRelay.Cli.Config;
 
@@ -99,6 +100,7 @@ public static class AlertConfigValidator
         }
 
         ValidateDestination(alert, path, errors);
+        ValidateOfflineAction(alert, path, errors);
         ValidateMentions(alert.MentionRoleIds, $"{path}.mentionRoleIds", errors);
         if (alert.Template is { } template && string.IsNullOrWhiteSpace(template))
         {
@@ -133,6 +135,24 @@ public static class AlertConfigValidator
             // The URL holds a secret token: never echo it back.
             errors.Add($"{path}.webhookUrl: must be a Discord webhook URL "
                 + "(https://discord.com/api/webhooks/ID/TOKEN)");
+        }
+    }
+
+    private static void ValidateOfflineAction(AlertConfig alert, string path, List<string> errors)
+    {
+        if (alert.OfflineAction is not { } action)
+        {
+            return;
+        }
+
+        if (alert.Event != EventKeys.StreamOnline)
+        {
+            errors.Add($"{path}.offlineAction: only a \"{EventKeys.StreamOnline}\" alert has a go-live post to end");
+        }
+        else if (!StreamOfflineActions.All.Contains(action, StringComparer.Ordinal))
+        {
+            errors.Add($"{path}.offlineAction: must be one of {string.Join(", ", StreamOfflineActions.All)}, "
+                + $"got {Show(action)}");
         }
     }
 

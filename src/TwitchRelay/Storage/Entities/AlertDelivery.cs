@@ -25,6 +25,10 @@ public sealed class AlertDelivery
     /// <summary>Twitch's message timestamp: orders two states of the same stage.</summary>
     public DateTimeOffset EventTime { get; set; }
 
+    /// <summary>Deletes the thread's message instead of posting or editing it (a stream.online rule whose offline
+    /// action is <c>delete</c>); <see cref="Body"/> is then empty.</summary>
+    public bool DeletesMessage { get; set; }
+
     /// <summary>The rendered Discord message JSON.</summary>
     public required string Body { get; set; }
 

@@ -23,6 +23,10 @@ public sealed class AlertRule
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>For <c>stream.online</c> rules: what the go-live post becomes when the stream ends (see
+    /// <see cref="StreamOfflineActions"/>); null means <c>edit</c>.</summary>
+    public string? OfflineAction { get; set; }
+
     /// <summary>Why the service switched the rule off (a deleted channel or webhook), for the admin to see.</summary>
     public string? DisabledReason { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using TwitchRelay.Alerts;
 using TwitchRelay.Delivery;
 using TwitchRelay.Discord;
 using TwitchRelay.Storage;
@@ -34,17 +35,31 @@ public sealed partial class LinkHealth(
         await changes.BumpAsync(ChangeMarkers.Links, cancellationToken);
         LogBroken(account.Login, accountId, reason);
 
+        var name = DiscordText.Escape(account.DisplayName);
+        await TellAdminsAsync(
+            accountId,
+            guildId => $"⚠️ The Twitch link to **{name}** stopped working: {reason}. "
+                + "Alerts for this channel are paused until it is re-linked "
+                + $"(`twitch relink --guild {guildId}` on the server running TwitchRelay).",
+            cancellationToken);
+    }
+
+    /// <summary>Posts <paramref name="text"/> (given each guild's id) in the admin channel of every guild linked to
+    /// the account. A failure is logged, not retried: the same news is also in the log and the CLI.</summary>
+    public async Task TellAdminsAsync(
+        string accountId,
+        Func<string, string> text,
+        CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
         var guilds = await db.GuildLinks
             .Where(x => x.BroadcasterId == accountId && x.AdminChannelId != null)
             .ToListAsync(cancellationToken);
         foreach (var guild in guilds)
         {
-            var text = $"⚠️ The Twitch link to **{account.DisplayName}** stopped working: {reason}. "
-                + "Alerts for this channel are paused until it is re-linked "
-                + $"(`twitch relink --guild {guild.GuildId}` on the server running TwitchRelay).";
             var result = await discord.CreateMessageAsync(
                 new ChannelTarget(guild.AdminChannelId!),
-                AdminMessage(text),
+                AdminMessage(text(guild.GuildId)),
                 nonce: null,
                 cancellationToken);
             if (result is not DiscordDelivered)
@@ -70,6 +85,6 @@ public sealed partial class LinkHealth(
     private partial void LogBroken(string login, string accountId, string reason);
 
     [LoggerMessage(EventId = 3711, Level = LogLevel.Warning,
-        Message = "Could not tell the admins of guild {GuildId} about a broken link: {Result}")]
+        Message = "Could not tell the admins of guild {GuildId} about their Twitch link: {Result}")]
     private partial void LogAdminNotTold(string guildId, string result);
 }

@@ -7,11 +7,12 @@ namespace TwitchRelay.Twitch.Tokens;
 
 /// <summary>Validates every linked token at start-up and then hourly, as Twitch requires of apps that keep OAuth
 /// sessions (https://dev.twitch.tv/docs/authentication/validate-tokens/). An invalid token is refreshed; a refused
-/// refresh marks the link broken.</summary>
+/// refresh marks the link broken. A valid one is used to re-read the account's profile and type.</summary>
 public sealed partial class TokenValidationService(
     IDbContextFactory<RelayDbContext> contexts,
     TwitchAuthClient auth,
     AccountTokens tokens,
+    AccountProfileRefresher profiles,
     IOptions<TwitchOptions> twitch,
     TimeProvider time,
     ILogger<TokenValidationService> logger) : BackgroundService
@@ -67,6 +68,7 @@ public sealed partial class TokenValidationService(
             }
 
             await MarkValidatedAsync(accountId, cancellationToken);
+            await profiles.RefreshAsync(accountId, token, cancellationToken);
         }
     }
 

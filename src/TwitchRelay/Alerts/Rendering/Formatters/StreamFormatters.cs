@@ -16,7 +16,11 @@ internal static class StreamFormatters
             Summary = $"{name} {kind}! {url}",
             Description = $"Come hang out: {url}",
             Button = new DiscordLinkButton(2, 5, "Watch stream", url),
-        }.Value("stream_type", type);
+        }
+            .Value("stream_type", type)
+            // stream.online carries neither; the go-live post (StreamPostRenderer) fills them from Helix.
+            .Value("title", "")
+            .Value("category", "");
     }
 
     public static AlertView Offline(StreamOfflineEvent e, AlertEvent alert)

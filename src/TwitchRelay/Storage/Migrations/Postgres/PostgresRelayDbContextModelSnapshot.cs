@@ -42,6 +42,9 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("DeletesMessage")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DiscordMessageId")
                         .HasColumnType("text");
 
@@ -131,6 +134,10 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.Property<string>("MentionRoleIds")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("OfflineAction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
@@ -328,6 +335,70 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.StreamState", b =>
+                {
+                    b.Property<string>("BroadcasterId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CategoryName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LastOfflineAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LiveSince")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProfileImageUrl")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SessionStartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StreamId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("StreamIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StreamType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("TitleChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("VodSearchUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VodUrl")
+                        .HasColumnType("text");
+
+                    b.HasKey("BroadcasterId");
+
+                    b.ToTable("stream_states", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.ThreadMessage", b =>

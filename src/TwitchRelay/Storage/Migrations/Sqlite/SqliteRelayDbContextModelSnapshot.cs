@@ -35,6 +35,9 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DeletesMessage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DiscordMessageId")
                         .HasColumnType("TEXT");
 
@@ -121,6 +124,10 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
 
                     b.Property<string>("MentionRoleIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfflineAction")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -315,6 +322,70 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.StreamState", b =>
+                {
+                    b.Property<string>("BroadcasterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastOfflineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiveSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileImageUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TitleChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VodSearchUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VodUrl")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BroadcasterId");
+
+                    b.ToTable("stream_states", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.ThreadMessage", b =>
