@@ -201,6 +201,24 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
             StringComparison.Ordinal);
         Assert.Contains("Delivered", status, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Resend" }).CountAsync());
+
+        // Un-link: the confirmation names what goes, and afterwards none of it is left.
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}/unlink").ToString());
+        var wiped = await page.Locator("#wiped").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Un-link and wipe" }).ClickAsync();
+        await page.WaitForURLAsync("**/guilds/*?done=unlinked");
+
+        Assert.Contains("1 alert rule(s)", wiped, StringComparison.Ordinal);
+        Assert.Contains("1 delivery record(s)", wiped, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#events").CountAsync());
+        await using var db = world.World.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>()
+            .CreateDbContext();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.False(await db.GuildLinks.AnyAsync(ct));
+        Assert.False(await db.AlertRules.AnyAsync(ct));
+        Assert.False(await db.Deliveries.AnyAsync(ct));
+        Assert.False(await db.TwitchAccounts.AnyAsync(ct));
+        Assert.DoesNotContain(world.World.Twitch.Subscriptions, x => x.Status == "enabled");
     }
 
     private async Task<IPage> SignInAsync(DashboardWorld world)
