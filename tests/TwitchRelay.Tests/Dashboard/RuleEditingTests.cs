@@ -96,6 +96,26 @@ public sealed class RuleEditingTests
         Assert.Single(await after.Deliveries.Where(x => x.RuleId == ruleId).ToListAsync(Ct));
     }
 
+    [Fact]
+    public async Task AdminChannelMustBeOneOfTheGuildsTextChannels()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.ImportRulesAsync("follow");
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}";
+
+        using var foreign = await ada.PostFormAsync(path, path + "?handler=AdminChannel",
+            new Dictionary<string, string> { ["adminChannelId"] = DashboardWorld.OtherChannel });
+        var refused = await foreign.Content.ReadAsStringAsync(Ct);
+        using var own = await ada.PostFormAsync(path, path + "?handler=AdminChannel",
+            new Dictionary<string, string> { ["adminChannelId"] = DashboardWorld.NoEmbedsChannel });
+
+        Assert.Contains("Pick one of this server&#x27;s text channels.", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        await using var db = Db(world);
+        Assert.Equal(DashboardWorld.NoEmbedsChannel, (await db.GuildLinks.SingleAsync(Ct)).AdminChannelId);
+    }
+
     private static Dictionary<string, string> Rule(string? template)
     {
         var fields = new Dictionary<string, string>

@@ -44,7 +44,7 @@ public sealed class RuleForm
         Event = eventKey,
         ChannelId = Destination == "channel" ? Blank(ChannelId) ?? "" : null,
         WebhookUrl = Destination == "webhook" ? Blank(WebhookUrl) ?? storedWebhookUrl ?? "" : null,
-        MentionRoleIds = Roles.Count == 0 ? null : [.. Roles.Select(x => (string?)x.Trim())],
+        MentionRoleIds = RoleIds().Count == 0 ? null : [.. RoleIds().Select(x => (string?)x)],
         // An emptied template means "the default text", as leaving it out of a file does.
         Template = Blank(Template),
         Enabled = Enabled,
@@ -60,9 +60,14 @@ public sealed class RuleForm
             template = null;
         }
 
-        var roles = Roles.Where(Ids.IsSnowflake).Distinct().Take(100).ToList();
+        var roles = RoleIds().Where(Ids.IsSnowflake).Distinct().Take(100).ToList();
         return AlertRenderer.Render(SampleEvents.For(eventKey), new RenderOptions(roles, template));
     }
+
+    /// <summary>Checked role boxes, or the pasted ids (comma-separated) when the role list could not be read.
+    /// </summary>
+    public IReadOnlyList<string> RoleIds() =>
+        [.. Roles.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

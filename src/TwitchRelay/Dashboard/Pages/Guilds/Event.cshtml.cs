@@ -71,7 +71,7 @@ public sealed class EventModel(
         var problems = await store.ValidateRuleAsync(GuildId, form.RuleId, alert, ct);
         if (problems.Count == 0 && alert.ChannelId is not null && alert.Enabled != false)
         {
-            problems = await directory.ProblemsPostingAsync(GuildId, alert.ChannelId, form.Roles, ct);
+            problems = await directory.ProblemsPostingAsync(GuildId, alert.ChannelId, form.RoleIds(), ct);
         }
 
         if (problems.Count > 0)
