@@ -67,7 +67,9 @@ public sealed class RuleForm
     /// <summary>Checked role boxes, or the pasted ids (comma-separated) when the role list could not be read.
     /// </summary>
     public IReadOnlyList<string> RoleIds() =>
-        [.. Roles.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+        [.. Roles.SelectMany(x => x.Split(
+            ',',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
