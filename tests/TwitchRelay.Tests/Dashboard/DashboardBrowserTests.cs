@@ -202,6 +202,9 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("Delivered", status, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Resend" }).CountAsync());
 
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}").ToString());
+        Assert.EndsWith("UTC", await page.Locator(".last-event").InnerTextAsync(), StringComparison.Ordinal);
+
         // Un-link: the confirmation names what goes, and afterwards none of it is left.
         await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}/unlink").ToString());
         var wiped = await page.Locator("#wiped").InnerTextAsync();

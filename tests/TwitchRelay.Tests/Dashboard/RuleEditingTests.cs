@@ -116,6 +116,42 @@ public sealed class RuleEditingTests
         Assert.Equal(DashboardWorld.NoEmbedsChannel, (await db.GuildLinks.SingleAsync(Ct)).AdminChannelId);
     }
 
+    [Fact]
+    public async Task WebhookRuleKeepsItsTokenOffThePageAndItsTestAlertPostsThroughTheWebhook()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        var url = world.Discord.AddWebhook("930000000000000001", "secret-webhook-token-123", "910000000000000050");
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/raid";
+
+        using var save = await ada.PostFormAsync(path, path + "?handler=Save", new Dictionary<string, string>
+        {
+            ["Enabled"] = "true",
+            ["Destination"] = "webhook",
+            ["WebhookUrl"] = url,
+            ["Roles"] = DashboardWorld.LiveRoleId,
+        });
+        var page = await ada.GetPageAsync(path);
+        long ruleId;
+        await using (var db = Db(world))
+        {
+            ruleId = (await db.AlertRules.SingleAsync(Ct)).Id;
+        }
+
+        using var test = await ada.PostFormAsync(path, path + "?handler=Test",
+            new Dictionary<string, string> { ["ruleId"] = $"{ruleId}" });
+        await world.Discord.WaitUntilAsync(d => d.MessagesIn("910000000000000050").Count == 1,
+            TimeSpan.FromSeconds(15));
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.DoesNotContain("secret-webhook-token-123", page, StringComparison.Ordinal);
+        Assert.Contains("saved webhook (paste a new URL to replace it)", page, StringComparison.Ordinal);
+        var message = Assert.Single(world.Discord.MessagesIn("910000000000000050"));
+        Assert.Equal("930000000000000001", message.WebhookId);
+        Assert.DoesNotContain("<@&", message.Content, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Rule(string? template)
     {
         var fields = new Dictionary<string, string>
