@@ -50,6 +50,19 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task GuildPageWithoutTheBotSaysSoWithoutAskingDiscordAboutIt()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        using var client = await world.SignInAsync(DashboardWorld.AdminId);
+
+        var page = await client.GetPageAsync($"/guilds/{DashboardWorld.ManagedNoBotGuildId}");
+
+        Assert.Contains("The bot is not in this server yet", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.Discord.Requests, x => x.Path.Contains(DashboardWorld.ManagedNoBotGuildId,
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SessionCookieIsHttpOnlyLaxAndHoldsNoReadableToken()
     {
         await using var world = await DashboardWorld.StartAsync();

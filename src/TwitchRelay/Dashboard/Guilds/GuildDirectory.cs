@@ -6,12 +6,23 @@ namespace TwitchRelay.Dashboard.Guilds;
 
 /// <summary>The guild as the bot sees it, for the pickers and the permission check: text channels, roles, and what
 /// the bot may do in a channel. Read with the bot token through <see cref="DiscordGuildClient"/>.</summary>
-public sealed class GuildDirectory(DiscordGuildClient discord)
+public sealed class GuildDirectory(DiscordGuildClient discord, BotPresence presence)
 {
+    /// <summary>False only when Discord says the bot is not in the guild: asking it about such a guild would earn
+    /// 403s, which count toward Discord's invalid-request limit
+    /// (https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans).</summary>
+    public async Task<bool> BotMayBeInAsync(string guildId, CancellationToken ct) =>
+        await presence.GuildIdsAsync(ct) is not { } ids || ids.Contains(guildId);
+
     /// <summary>Null when Discord could not say (no bot token, the bot not in the guild, Discord down): the pickers
     /// then take a pasted id.</summary>
     public async Task<IReadOnlyList<ChannelChoice>?> TextChannelsAsync(string guildId, CancellationToken ct)
     {
+        if (!await BotMayBeInAsync(guildId, ct))
+        {
+            return null;
+        }
+
         var channels = await discord.GetChannelsAsync(guildId, ct);
         return channels is DiscordOk<IReadOnlyList<DiscordChannel>> ok
             ? [.. ok.Value.Where(x => x.IsTextLike).OrderBy(x => x.Position).Select(x => new ChannelChoice(x.Id,
@@ -23,6 +34,11 @@ public sealed class GuildDirectory(DiscordGuildClient discord)
     /// integration roles).</summary>
     public async Task<IReadOnlyList<DiscordRole>?> RolesAsync(string guildId, CancellationToken ct)
     {
+        if (!await BotMayBeInAsync(guildId, ct))
+        {
+            return null;
+        }
+
         var roles = await discord.GetRolesAsync(guildId, ct);
         return roles is DiscordOk<IReadOnlyList<DiscordRole>> ok
             ? [.. ok.Value.Where(x => x.Id != guildId && !x.Managed).OrderByDescending(x => x.Position)]
@@ -38,6 +54,11 @@ public sealed class GuildDirectory(DiscordGuildClient discord)
         IReadOnlyList<string> roleIds,
         CancellationToken ct)
     {
+        if (!await BotMayBeInAsync(guildId, ct))
+        {
+            return ["The bot is not in this server: add it from the server list first."];
+        }
+
         var guildResult = await discord.GetGuildAsync(guildId, ct);
         var channelsResult = await discord.GetChannelsAsync(guildId, ct);
         var memberResult = await discord.GetBotMemberAsync(guildId, ct);

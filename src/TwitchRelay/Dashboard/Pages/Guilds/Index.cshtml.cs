@@ -33,6 +33,8 @@ public sealed class GuildModel(
 
     public bool TwitchConfigured => twitch.Value.HasClientCredentials;
 
+    public bool BotMissing { get; private set; }
+
     public async Task OnGetAsync([FromQuery] string? done)
     {
         Notice = done switch
@@ -45,7 +47,7 @@ public sealed class GuildModel(
         await LoadAsync();
     }
 
-    public Task<IActionResult> OnPostLinkAsync() => StartLinkAsync(relink: State.Account is not null);
+    public Task<IActionResult> OnPostLinkAsync() => StartLinkAsync(relink: false);
 
     public Task<IActionResult> OnPostRelinkAsync() => StartLinkAsync(relink: true);
 
@@ -129,6 +131,7 @@ public sealed class GuildModel(
     private async Task LoadAsync()
     {
         State = await overview.ReadAsync(GuildId, HttpContext.RequestAborted);
+        BotMissing = !await directory.BotMayBeInAsync(GuildId, HttpContext.RequestAborted);
         Channels = await directory.TextChannelsAsync(GuildId, HttpContext.RequestAborted);
         await using var db = contexts.CreateDbContext();
         Rules = await db.AlertRules.AsNoTracking().Where(x => x.GuildId == GuildId)
