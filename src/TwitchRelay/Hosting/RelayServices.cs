@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Commands;
 using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
@@ -86,6 +87,7 @@ public static class RelayServices
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
         services.AddDiscordGateway();
+        services.AddSlashCommands();
         return services;
     }
 

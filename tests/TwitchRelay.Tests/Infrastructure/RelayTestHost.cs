@@ -24,7 +24,10 @@ public sealed class RelayTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RelayTestHost> StartAsync(TestSettings settings)
+    /// <param name="configure">Extra service registrations (tuning), applied after the defaults.</param>
+    public static async Task<RelayTestHost> StartAsync(
+        TestSettings settings,
+        Action<IServiceCollection>? configure = null)
     {
         var app = RelayHost.BuildServer(settings.Build(), services =>
         {
@@ -34,6 +37,7 @@ public sealed class RelayTestHost : IAsyncDisposable
                 TransientBaseDelay = TimeSpan.FromMilliseconds(50),
                 AttemptTimeout = TimeSpan.FromSeconds(5),
             });
+            configure?.Invoke(services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
