@@ -1,4 +1,5 @@
 using TwitchRelay.Twitch.EventSub;
+using TwitchRelay.Roles.Subscribers;
 using TwitchRelay.Twitch.Linking;
 
 namespace TwitchRelay.Hosting;
@@ -28,6 +29,7 @@ public static class RelayHost
         var app = builder.Build();
         app.MapEventSubWebhook();
         app.MapTwitchLinking();
+        app.MapMemberConnect();
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
         return app;
     }

@@ -28,6 +28,10 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<LinkTicket> LinkTickets => Set<LinkTicket>();
 
+    public DbSet<MemberLink> MemberLinks => Set<MemberLink>();
+
+    public DbSet<MemberConnectRequest> MemberConnectRequests => Set<MemberConnectRequest>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds sort the same on both providers.
@@ -108,6 +112,19 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
         {
             ticket.ToTable("link_tickets");
             ticket.HasKey(x => x.TicketHash);
+        });
+
+        modelBuilder.Entity<MemberLink>(member =>
+        {
+            member.ToTable("member_links");
+            member.HasKey(x => x.DiscordUserId);
+            member.HasIndex(x => x.TwitchUserId);
+        });
+
+        modelBuilder.Entity<MemberConnectRequest>(request =>
+        {
+            request.ToTable("member_connect_requests");
+            request.HasKey(x => x.Hash);
         });
 
         modelBuilder.Entity<Setting>(setting =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TwitchRelay.Discord.Gateway;
+using TwitchRelay.Roles.Subscribers;
 
 namespace TwitchRelay.Discord.Commands;
 
@@ -11,7 +12,8 @@ public static class SlashCommandServiceCollectionExtensions
         services.TryAddSingleton<InteractionTuning>();
         services.TryAddSingleton<DiscordInteractionClient>();
         services.TryAddSingleton<TestAlerts>();
-        services.TryAddSingleton<ISubscriberCommands, NoSubscriberCommands>();
+        services.TryAddSingleton<MemberConnectFlow>();
+        services.TryAddSingleton<ISubscriberCommands, SubscriberCommands>();
         services.TryAddSingleton<TwitchCommandHandler>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<InteractionResponder>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TwitchRelay.Cli;
 using TwitchRelay.Fakes.Discord;
+using TwitchRelay.Fakes.Twitch;
 using TwitchRelay.Tests.Infrastructure;
 
 namespace TwitchRelay.Tests.Discord.Commands;
@@ -22,12 +23,19 @@ internal sealed class CommandWorld : IAsyncDisposable
     /// <summary>View Channel and Send Messages only.</summary>
     public const ulong MemberPermissions = (1UL << 10) | (1UL << 11);
 
-    private CommandWorld(FakeDiscord discord, FakeDiscordGateway gateway, TestSettings settings)
+    public const string TwitchClientId = "relayclientid0000000000000000";
+    public const string TwitchClientSecret = "relay-client-secret-0000000000";
+
+    private CommandWorld(FakeDiscord discord, FakeDiscordGateway gateway, TestSettings settings, FakeTwitch? twitch)
     {
         Discord = discord;
         Gateway = gateway;
         Settings = settings;
+        Twitch = twitch;
     }
+
+    /// <summary>Set when the world was started with Twitch credentials.</summary>
+    public FakeTwitch? Twitch { get; }
 
     public FakeDiscord Discord { get; }
 
@@ -40,7 +48,8 @@ internal sealed class CommandWorld : IAsyncDisposable
     public static async Task<CommandWorld> StartAsync(
         Action<TestSettings>? configure = null,
         Action<IServiceCollection>? services = null,
-        string? rulesJson = null)
+        string? rulesJson = null,
+        bool withTwitch = false)
     {
         var discord = await FakeDiscord.StartAsync(new FakeDiscordOptions { BotToken = TestSecrets.BotToken });
         discord.AddChannel(AlertsChannel);
@@ -50,8 +59,18 @@ internal sealed class CommandWorld : IAsyncDisposable
         gateway.Options.ApplicationId = discord.ApplicationId;
         gateway.Options.Guilds.Add((GuildId, "Test server"));
         var settings = new TestSettings(discord.ApiBaseUrl).With("Discord:GatewayUrl", gateway.GatewayUrl);
+        FakeTwitch? twitch = null;
+        if (withTwitch)
+        {
+            twitch = await FakeTwitch.StartAsync(TwitchClientId, TwitchClientSecret);
+            settings.With("Twitch:ClientId", TwitchClientId)
+                .With("Twitch:ClientSecret", TwitchClientSecret)
+                .With("Twitch:ApiBaseUrl", twitch.ApiBaseUrl)
+                .With("Twitch:AuthBaseUrl", twitch.AuthBaseUrl);
+        }
+
         configure?.Invoke(settings);
-        var world = new CommandWorld(discord, gateway, settings);
+        var world = new CommandWorld(discord, gateway, settings, twitch);
         if (rulesJson is not null)
         {
             await world.ImportAsync(rulesJson);
@@ -121,6 +140,11 @@ internal sealed class CommandWorld : IAsyncDisposable
 
         await Gateway.DisposeAsync();
         await Discord.DisposeAsync();
+        if (Twitch is not null)
+        {
+            await Twitch.DisposeAsync();
+        }
+
         Settings.Dispose();
     }
 }

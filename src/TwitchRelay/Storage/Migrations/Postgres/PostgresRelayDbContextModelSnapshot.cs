@@ -316,6 +316,66 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.ToTable("link_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.MemberConnectRequest", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BrowserBindingHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DiscordUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsState")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RedirectUri")
+                        .HasColumnType("text");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("member_connect_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.MemberLink", b =>
+                {
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GuildId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TwitchDisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TwitchLogin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DiscordUserId");
+
+                    b.HasIndex("TwitchUserId");
+
+                    b.ToTable("member_links", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.Setting", b =>
                 {
                     b.Property<string>("Key")
