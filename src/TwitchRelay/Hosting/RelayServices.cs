@@ -4,6 +4,7 @@ using TwitchRelay.Delivery;
 using TwitchRelay.Discord;
 using TwitchRelay.Discord.Commands;
 using TwitchRelay.Discord.Gateway;
+using TwitchRelay.Roles.Subscribers;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -41,6 +42,10 @@ public static class RelayServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysPath)));
 
         services.AddDiscordRest();
+        services.AddOptions<SubscriberRoleOptions>()
+            .Bind(configuration.GetSection(SubscriberRoleOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SubscriberRoleOptions>, SubscriberRoleOptionsValidator>();
         services.AddTwitchClients();
         services.AddOptions<EventSubOptions>()
             .Bind(configuration.GetSection(EventSubOptions.Section))
@@ -88,6 +93,8 @@ public static class RelayServices
         services.AddHostedService<TokenValidationService>();
         services.AddDiscordGateway();
         services.AddSlashCommands();
+        services.AddSingleton<SubscriberRoleWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriberRoleWorker>());
         return services;
     }
 
@@ -103,6 +110,7 @@ public static class RelayServices
         Read<ServiceOptions>(services);
         Read<EventSubOptions>(services);
         Read<DeliveryOptions>(services);
+        Read<SubscriberRoleOptions>(services);
     }
 
     /// <summary>A value the binder cannot convert ("abc" for a number) is a configuration mistake too; its message

@@ -32,6 +32,10 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<MemberConnectRequest> MemberConnectRequests => Set<MemberConnectRequest>();
 
+    public DbSet<SubscriberEvent> SubscriberEvents => Set<SubscriberEvent>();
+
+    public DbSet<SubscriberRoleGrant> SubscriberRoleGrants => Set<SubscriberRoleGrant>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds sort the same on both providers.
@@ -66,6 +70,7 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             link.HasIndex(x => x.BroadcasterId);
             link.HasMany(x => x.Rules).WithOne(x => x.Guild).HasForeignKey(x => x.GuildId)
                 .OnDelete(DeleteBehavior.Cascade);
+            link.Ignore(x => x.HasSubscriberRoles);
         });
 
         modelBuilder.Entity<AlertRule>(rule =>
@@ -119,6 +124,21 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             member.ToTable("member_links");
             member.HasKey(x => x.DiscordUserId);
             member.HasIndex(x => x.TwitchUserId);
+        });
+
+        modelBuilder.Entity<SubscriberEvent>(subscriber =>
+        {
+            subscriber.ToTable("subscriber_events");
+            subscriber.HasKey(x => x.Id);
+            subscriber.HasIndex(x => new { x.ProcessedAt, x.NextAttemptAt });
+            subscriber.HasIndex(x => new { x.BroadcasterId, x.TwitchUserId });
+        });
+
+        modelBuilder.Entity<SubscriberRoleGrant>(grant =>
+        {
+            grant.ToTable("subscriber_role_grants");
+            grant.HasKey(x => new { x.GuildId, x.DiscordUserId, x.RoleId });
+            grant.HasIndex(x => x.DiscordUserId);
         });
 
         modelBuilder.Entity<MemberConnectRequest>(request =>

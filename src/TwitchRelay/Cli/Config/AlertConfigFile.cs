@@ -23,6 +23,26 @@ public sealed record GuildConfig
     public string? AdminChannelId { get; init; }
 
     public List<AlertConfig?>? Alerts { get; init; }
+
+    /// <summary>Roles for the broadcaster's Twitch subscribers who connected their account (optional).</summary>
+    public SubscriberRolesConfig? SubscriberRoles { get; init; }
+}
+
+/// <summary>One role for every tier (<see cref="RoleId"/>) or a role per tier; gifted subs get
+/// <see cref="GiftRoleId"/>, else the tier's role unless <see cref="IncludeGifts"/> is false.</summary>
+public sealed record SubscriberRolesConfig
+{
+    public string? RoleId { get; init; }
+
+    public string? Tier1000 { get; init; }
+
+    public string? Tier2000 { get; init; }
+
+    public string? Tier3000 { get; init; }
+
+    public string? GiftRoleId { get; init; }
+
+    public bool? IncludeGifts { get; init; }
 }
 
 public sealed record AlertConfig
