@@ -95,6 +95,8 @@ public static class RelayServices
         services.AddSlashCommands();
         services.AddSingleton<SubscriberRoleWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriberRoleWorker>());
+        services.AddSingleton<SubscriberRoleReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriberRoleReconciler>());
         return services;
     }
 

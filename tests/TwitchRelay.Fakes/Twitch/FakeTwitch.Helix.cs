@@ -54,6 +54,7 @@ public sealed partial class FakeTwitch
         var answer = (request.Method, request.Path.TrimEnd('/')) switch
         {
             ("GET", "/helix/users") => GetUsers(request, token),
+            ("GET", "/helix/subscriptions") => GetBroadcasterSubscriptions(request, token),
             ("GET", "/helix/eventsub/subscriptions") => ListSubscriptions(request, token),
             ("POST", "/helix/eventsub/subscriptions") => CreateSubscription(request, token),
             ("DELETE", "/helix/eventsub/subscriptions") => DeleteSubscription(request, token),

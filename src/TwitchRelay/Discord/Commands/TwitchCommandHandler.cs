@@ -116,6 +116,12 @@ internal sealed class TwitchCommandHandler(
             }
         }
 
+        if (link.HasSubscriberRoles)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n**Subscriber roles:** "
+                + (link.SubscriberRoleProblem is { } problem ? $"**problem**: {problem}" : "working"));
+        }
+
         text.Append(CultureInfo.InvariantCulture,
             $"\n**Bot:** {(botGuilds.IsOnline ? "online" : "reconnecting")} in {botGuilds.Guilds.Count} server(s)");
         return new InteractionReply(DiscordText.Truncate(text.ToString(), 2000));

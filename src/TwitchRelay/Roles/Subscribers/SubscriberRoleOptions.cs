@@ -13,6 +13,12 @@ public sealed class SubscriberRoleOptions
     [Range(typeof(TimeSpan), "00:00:00", "31.00:00:00",
         ErrorMessage = "Roles:SubscriberEndGrace must be between 00:00:00 and 31.00:00:00 (31 days)")]
     public TimeSpan SubscriberEndGrace { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often subscriber roles are compared with Get Broadcaster Subscriptions (also at start-up):
+    /// Twitch sends no end event for some lapsed gifts.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00",
+        ErrorMessage = "Roles:SubscriberReconcileInterval must be between 00:05:00 and 1.00:00:00 (a day)")]
+    public TimeSpan SubscriberReconcileInterval { get; set; } = TimeSpan.FromHours(3);
 }
 
 [OptionsValidator]

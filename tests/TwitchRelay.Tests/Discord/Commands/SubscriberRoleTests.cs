@@ -77,7 +77,8 @@ public sealed class SubscriberRoleTests
         await rig.WaitForRolesAsync(roles => roles.Count == 0);
 
         // Assert 2: taken, and the grant is gone.
-        Assert.Empty(await rig.GrantsAsync());
+        await rig.WaitUntilAsync(async () => (await rig.GrantsAsync()).Count == 0);
+        await rig.WaitForProcessedAsync(2);
         var end = Assert.Single(await rig.EventsAsync(), e => e.IsEnd);
         Assert.Contains("took role", end.Outcome, StringComparison.Ordinal);
     }
@@ -140,6 +141,9 @@ public sealed class SubscriberRoleTests
         Assert.Equal(2, rig.World.Discord.Requests.Count(r => r.Method == "PUT" && r.Path.Contains("/roles/")));
         var link = await rig.GuildLinkAsync();
         Assert.Contains("no longer exists", link.SubscriberRoleProblem, StringComparison.Ordinal);
+        var status = await rig.World.RunAsync("status");
+        Assert.Contains("**Subscriber roles:** **problem**: the subscriber role", status.Content,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,6 +182,44 @@ public sealed class SubscriberRoleTests
         Assert.Empty(await rig.GrantsAsync());
     }
 
+    [Fact]
+    public async Task ALapsedGiftWithoutAnEndEventIsCaughtByReconcile()
+    {
+        // Arrange: a gifted sub gave the gift role; later the gift lapsed and Twitch sent no end event.
+        await using var rig = await RoleRig.StartAsync(giftRole: true, linkBroadcaster: true);
+        await rig.SendAsync("channel.subscribe.json", tier: "1000", isGift: true);
+        await rig.WaitForRolesAsync(roles => roles.Contains(GiftRole));
+
+        // Act
+        var queued = await rig.ReconcileAsync();
+        await rig.WaitForRolesAsync(roles => roles.Count == 0);
+
+        // Assert: taken at once (no grace), and the grant is gone.
+        Assert.Equal(1, queued);
+        await rig.WaitUntilAsync(async () => (await rig.GrantsAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task AConnectedSubscriberWithoutTheRoleGetsItAtReconcileFromEveryPage()
+    {
+        // Arrange: three subscribers at Twitch (pages of two); only the last is a connected member.
+        await using var rig = await RoleRig.StartAsync(linkBroadcaster: true);
+        var twitch = rig.World.Twitch!;
+        twitch.AddChannelSubscriber(CommandWorld.BroadcasterId, "111111111");
+        twitch.AddChannelSubscriber(CommandWorld.BroadcasterId, "222222222", "2000");
+        twitch.AddChannelSubscriber(CommandWorld.BroadcasterId, ViewerTwitchId, "3000");
+
+        // Act
+        var queued = await rig.ReconcileAsync();
+        await rig.WaitForRolesAsync(roles => roles.Count > 0);
+
+        // Assert
+        Assert.Equal(1, queued);
+        Assert.Equal([Tier3Role], rig.MemberRoles());
+        Assert.Equal(2, twitch.Requests.Count(r => r.Path == "/helix/subscriptions"));
+        Assert.Equal(0, await rig.ReconcileAsync());
+    }
+
     private sealed class RoleRig : IAsyncDisposable
     {
         private RoleRig(CommandWorld world, FakeTimeProvider time)
@@ -192,7 +234,7 @@ public sealed class SubscriberRoleTests
 
         public FakeGuild Guild => World.Discord.Guild(CommandWorld.GuildId);
 
-        public static async Task<RoleRig> StartAsync(bool giftRole = false)
+        public static async Task<RoleRig> StartAsync(bool giftRole = false, bool linkBroadcaster = false)
         {
             var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
             var gift = giftRole ? $", \"giftRoleId\": \"{GiftRole}\"" : "";
@@ -207,7 +249,8 @@ public sealed class SubscriberRoleTests
             var world = await CommandWorld.StartAsync(
                 settings => settings.With("Roles:SubscriberEndGrace", "1.00:00:00"),
                 services => services.AddSingleton<TimeProvider>(time),
-                rules);
+                rules,
+                withTwitch: linkBroadcaster);
             world.Discord.AddChannel(AdminChannel);
             world.Discord.Guild(CommandWorld.GuildId)
                 .SetRolePosition(world.Discord.Guild(CommandWorld.GuildId).BotRoleId, 10)
@@ -225,6 +268,26 @@ public sealed class SubscriberRoleTests
                 TwitchDisplayName = "Pixel_Wanderer",
                 LinkedAt = time.GetUtcNow(),
             });
+            if (linkBroadcaster)
+            {
+                // A linked affiliate whose token may list its subscribers.
+                world.Twitch!.AddUser(CommandWorld.BroadcasterId, "ember_hollow", "Ember_Hollow", "affiliate");
+                var token = world.Twitch!.IssueUserToken(CommandWorld.BroadcasterId, ["channel:read:subscriptions"]);
+                var protector = world.Host.Services.GetRequiredService<SecretProtector>();
+                db.TwitchAccounts.Add(new TwitchAccount
+                {
+                    UserId = CommandWorld.BroadcasterId,
+                    Login = "ember_hollow",
+                    DisplayName = "Ember_Hollow",
+                    BroadcasterType = "affiliate",
+                    ProtectedAccessToken = protector.Protect(token.AccessToken),
+                    ProtectedRefreshToken = token.RefreshToken is null ? null : protector.Protect(token.RefreshToken),
+                    AccessTokenExpiresAt = token.ExpiresAt,
+                    Scopes = "channel:read:subscriptions",
+                    LinkedAt = time.GetUtcNow(),
+                });
+            }
+
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             return rig;
         }
@@ -244,6 +307,10 @@ public sealed class SubscriberRoleTests
             using var response = await World.Host.Client.SendAsync(request, TestContext.Current.CancellationToken);
             Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
         }
+
+        public Task<int> ReconcileAsync() =>
+            World.Host.Services.GetRequiredService<TwitchRelay.Roles.Subscribers.SubscriberRoleReconciler>()
+                .ReconcileAsync(TestContext.Current.CancellationToken);
 
         public IReadOnlyList<string> MemberRoles() => Guild.RolesOf(CommandWorld.Member) ?? [];
 
