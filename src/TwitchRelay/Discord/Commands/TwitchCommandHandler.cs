@@ -118,8 +118,8 @@ internal sealed class TwitchCommandHandler(
 
         if (link.HasSubscriberRoles)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n**Subscriber roles:** "
-                + (link.SubscriberRoleProblem is { } problem ? $"**problem**: {problem}" : "working"));
+            text.Append("\n**Subscriber roles:** ").Append(
+                link.SubscriberRoleProblem is { } problem ? $"**problem**: {problem}" : "working");
         }
 
         text.Append(CultureInfo.InvariantCulture,
