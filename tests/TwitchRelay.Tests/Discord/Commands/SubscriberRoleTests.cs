@@ -189,6 +189,7 @@ public sealed class SubscriberRoleTests
         await using var rig = await RoleRig.StartAsync(giftRole: true, linkBroadcaster: true);
         await rig.SendAsync("channel.subscribe.json", tier: "1000", isGift: true);
         await rig.WaitForRolesAsync(roles => roles.Contains(GiftRole));
+        await rig.WaitForProcessedAsync(1);
 
         // Act
         var queued = await rig.ReconcileAsync();
