@@ -46,6 +46,7 @@ public static class RelayServices
             .Bind(configuration.GetSection(SubscriberRoleOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SubscriberRoleOptions>, SubscriberRoleOptionsValidator>();
+        services.AddSingleton<SubscriberReconcileRequests>();
         services.AddTwitchClients();
         services.AddOptions<EventSubOptions>()
             .Bind(configuration.GetSection(EventSubOptions.Section))

@@ -18,6 +18,7 @@ internal sealed partial class MemberConnectFlow(
     IDbContextFactory<RelayDbContext> contexts,
     TwitchAuthClient auth,
     TwitchHelixClient helix,
+    SubscriberReconcileRequests reconcile,
     TimeProvider time,
     ILogger<MemberConnectFlow> logger)
 {
@@ -113,6 +114,9 @@ internal sealed partial class MemberConnectFlow(
 
             await StoreAsync(request, user, ct);
             LogConnected(request.DiscordUserId, user.Id, request.GuildId);
+
+            // A member who is subscribed already gets the role from the reconcile pass this asks for.
+            reconcile.Signal.Notify();
             return new MemberConnectOutcome(true, "Twitch account connected",
                 $"Your Discord account is now connected to {user.DisplayName} on Twitch. Your subscriber roles "
                 + "follow your subscriptions. Use /twitch disconnect to undo. You can close this page.");

@@ -8,6 +8,12 @@ using TwitchRelay.Twitch.Tokens;
 
 namespace TwitchRelay.Roles.Subscribers;
 
+/// <summary>Asks the reconciler for a pass now (a member just connected their Twitch account).</summary>
+public sealed class SubscriberReconcileRequests
+{
+    public WorkSignal Signal { get; } = new();
+}
+
 /// <summary>At start-up and every <c>Roles:SubscriberReconcileInterval</c>, compares the roles this service gave
 /// with Get Broadcaster Subscriptions (all pages) and queues the difference both ways for the role worker: a
 /// connected subscriber without the role gets it, a role whose subscription is gone (a lapsed gift sends no end
@@ -17,6 +23,7 @@ internal sealed partial class SubscriberRoleReconciler(
     TwitchCalls calls,
     TwitchHelixClient helix,
     SubscriberRoleWorker worker,
+    SubscriberReconcileRequests requests,
     IOptions<SubscriberRoleOptions> options,
     TimeProvider time,
     ILogger<SubscriberRoleReconciler> logger) : BackgroundService
@@ -40,11 +47,13 @@ internal sealed partial class SubscriberRoleReconciler(
                 LogFailed(exception);
             }
 
-            try
-            {
-                await Task.Delay(options.Value.SubscriberReconcileInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            // The next pass is due after the interval, or as soon as a member connects their Twitch account.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var interval = Task.Delay(options.Value.SubscriberReconcileInterval, time, wait.Token);
+            var asked = requests.Signal.WaitAsync(Timeout.InfiniteTimeSpan, wait.Token);
+            await Task.WhenAny(interval, asked);
+            await wait.CancelAsync();
+            if (stoppingToken.IsCancellationRequested)
             {
                 return;
             }

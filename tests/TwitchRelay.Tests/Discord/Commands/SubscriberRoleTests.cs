@@ -221,6 +221,32 @@ public sealed class SubscriberRoleTests
         Assert.Equal(0, await rig.ReconcileAsync());
     }
 
+    [Fact]
+    public async Task AMemberWhoIsSubscribedAlreadyGetsTheRoleRightAfterConnecting()
+    {
+        // Arrange: the viewer subscribed before connecting; no event will come for it.
+        await using var rig = await RoleRig.StartAsync(linkBroadcaster: true, connectMember: false);
+        var twitch = rig.World.Twitch!;
+        twitch.AddUser(ViewerTwitchId, "pixel_wanderer", "Pixel_Wanderer");
+        twitch.SignInAs(ViewerTwitchId);
+        twitch.AddChannelSubscriber(CommandWorld.BroadcasterId, ViewerTwitchId, "1000");
+        var answer = await rig.World.RunAsync("connect", CommandWorld.MemberPermissions, CommandWorld.Member);
+        var url = new Uri(answer.Content![answer.Content!.IndexOf("http", StringComparison.Ordinal)..]);
+        var ticket = System.Web.HttpUtility.ParseQueryString(url.Query)["ticket"]!;
+
+        // Act: the member finishes the connect in a browser.
+        using var browser = new HttpClient(
+            new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() });
+        using var done = await browser.PostAsync(
+            new Uri(url, "/twitch/connect"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["ticket"] = ticket }),
+            TestContext.Current.CancellationToken);
+        Assert.True(done.IsSuccessStatusCode, $"{done.StatusCode}");
+
+        // Assert: the connect asked for a reconcile pass, which gave the role.
+        await rig.WaitForRolesAsync(roles => roles.Contains(Tier1Role));
+    }
+
     private sealed class RoleRig : IAsyncDisposable
     {
         private RoleRig(CommandWorld world, FakeTimeProvider time)
@@ -235,7 +261,10 @@ public sealed class SubscriberRoleTests
 
         public FakeGuild Guild => World.Discord.Guild(CommandWorld.GuildId);
 
-        public static async Task<RoleRig> StartAsync(bool giftRole = false, bool linkBroadcaster = false)
+        public static async Task<RoleRig> StartAsync(
+            bool giftRole = false,
+            bool linkBroadcaster = false,
+            bool connectMember = true)
         {
             var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
             var gift = giftRole ? $", \"giftRoleId\": \"{GiftRole}\"" : "";
@@ -261,14 +290,18 @@ public sealed class SubscriberRoleTests
                 .AddMember(CommandWorld.Member);
             var rig = new RoleRig(world, time);
             await using var db = await rig.ContextAsync();
-            db.MemberLinks.Add(new MemberLink
+            if (connectMember)
             {
-                DiscordUserId = CommandWorld.Member,
-                TwitchUserId = ViewerTwitchId,
-                TwitchLogin = "pixel_wanderer",
-                TwitchDisplayName = "Pixel_Wanderer",
-                LinkedAt = time.GetUtcNow(),
-            });
+                db.MemberLinks.Add(new MemberLink
+                {
+                    DiscordUserId = CommandWorld.Member,
+                    TwitchUserId = ViewerTwitchId,
+                    TwitchLogin = "pixel_wanderer",
+                    TwitchDisplayName = "Pixel_Wanderer",
+                    LinkedAt = time.GetUtcNow(),
+                });
+            }
+
             if (linkBroadcaster)
             {
                 // A linked affiliate whose token may list its subscribers.
