@@ -63,8 +63,8 @@ public static class MemberConnectEndpoints
             ? await context.Request.ReadFormAsync(context.RequestAborted)
             : FormCollection.Empty;
         var binding = OneTimeSecrets.New();
-        var redirectUri = (service.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}")
-            + CallbackPath;
+        var root = service.Value.PublicUrl?.TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}";
+        var redirectUri = root + CallbackPath;
         var url = await flow.StartAsync(form["ticket"], binding, redirectUri, context.RequestAborted);
         if (url is null)
         {

@@ -47,7 +47,11 @@ internal sealed partial class MemberConnectFlow(
 
     /// <summary>Uses up the ticket and returns the Twitch URL to send the browser to, or null when the ticket is
     /// unknown, used or expired.</summary>
-    public async Task<string?> StartAsync(string? ticket, string browserBinding, string redirectUri, CancellationToken ct)
+    public async Task<string?> StartAsync(
+        string? ticket,
+        string browserBinding,
+        string redirectUri,
+        CancellationToken ct)
     {
         var request = await FindAsync(ticket, isState: false, remove: true, ct);
         if (request is null)
