@@ -176,6 +176,12 @@ public sealed partial class InboxDispatcher(
             return 0;
         }
 
+        // Subscriber roles: stored here, in this transaction, and applied by their own worker.
+        if (notification.MessageType == EventSubMessageTypes.Notification)
+        {
+            Roles.Subscribers.SubscriberEvents.Plan(db, notification, now);
+        }
+
         if (notification.SubscriptionType == AuthorizationRevoke && UserOf(notification.Body) is { } revokedUser)
         {
             brokenLinks.Add((revokedUser, "the streamer disconnected TwitchRelay on Twitch",

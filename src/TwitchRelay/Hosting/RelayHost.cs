@@ -1,5 +1,6 @@
 using TwitchRelay.Dashboard;
 using TwitchRelay.Twitch.EventSub;
+using TwitchRelay.Roles.Subscribers;
 using TwitchRelay.Twitch.Linking;
 
 namespace TwitchRelay.Hosting;
@@ -31,6 +32,7 @@ public static class RelayHost
         app.MapRelayDashboard();
         app.MapEventSubWebhook();
         app.MapTwitchLinking();
+        app.MapMemberConnect();
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
         return app;
     }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using TwitchRelay.Delivery;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Commands;
 using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Roles;
+using TwitchRelay.Roles.Subscribers;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.EventSub;
@@ -45,6 +47,11 @@ public static class RelayServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysPath)));
 
         services.AddDiscordRest();
+        services.AddOptions<SubscriberRoleOptions>()
+            .Bind(configuration.GetSection(SubscriberRoleOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SubscriberRoleOptions>, SubscriberRoleOptionsValidator>();
+        services.AddSingleton<SubscriberReconcileRequests>();
         services.AddTwitchClients();
         services.AddOptions<EventSubOptions>()
             .Bind(configuration.GetSection(EventSubOptions.Section))
@@ -100,6 +107,11 @@ public static class RelayServices
         services.AddEventSubWebSocket();
         services.AddHostedService<TokenValidationService>();
         services.AddDiscordGateway();
+        services.AddSlashCommands();
+        services.AddSingleton<SubscriberRoleWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriberRoleWorker>());
+        services.AddSingleton<SubscriberRoleReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriberRoleReconciler>());
         return services;
     }
 
@@ -116,6 +128,7 @@ public static class RelayServices
         Read<EventSubOptions>(services);
         Read<DeliveryOptions>(services);
         Read<StreamOptions>(services);
+        Read<SubscriberRoleOptions>(services);
     }
 
     /// <summary>A value the binder cannot convert ("abc" for a number) is a configuration mistake too; its message

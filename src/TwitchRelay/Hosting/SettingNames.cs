@@ -18,6 +18,7 @@ internal static class SettingNames
         [typeof(ServiceOptions)] = "",
         [typeof(Twitch.EventSub.EventSubOptions)] = Twitch.EventSub.EventSubOptions.Section,
         [typeof(Delivery.DeliveryOptions)] = "Delivery",
+        [typeof(Roles.Subscribers.SubscriberRoleOptions)] = Roles.Subscribers.SubscriberRoleOptions.Section,
     };
 
     public static IEnumerable<string> Describe(OptionsValidationException exception)

@@ -32,6 +32,14 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<LinkTicket> LinkTickets => Set<LinkTicket>();
 
+    public DbSet<MemberLink> MemberLinks => Set<MemberLink>();
+
+    public DbSet<MemberConnectRequest> MemberConnectRequests => Set<MemberConnectRequest>();
+
+    public DbSet<SubscriberEvent> SubscriberEvents => Set<SubscriberEvent>();
+
+    public DbSet<SubscriberRoleGrant> SubscriberRoleGrants => Set<SubscriberRoleGrant>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset values; Unix milliseconds sort the same on both providers.
@@ -68,6 +76,7 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
                 .OnDelete(DeleteBehavior.Cascade);
             link.HasMany(x => x.Follows).WithOne(x => x.Guild).HasForeignKey(x => x.GuildId)
                 .OnDelete(DeleteBehavior.Cascade);
+            link.Ignore(x => x.HasSubscriberRoles);
         });
 
         modelBuilder.Entity<AlertRule>(rule =>
@@ -130,6 +139,34 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
         {
             ticket.ToTable("link_tickets");
             ticket.HasKey(x => x.TicketHash);
+        });
+
+        modelBuilder.Entity<MemberLink>(member =>
+        {
+            member.ToTable("member_links");
+            member.HasKey(x => x.DiscordUserId);
+            member.HasIndex(x => x.TwitchUserId);
+        });
+
+        modelBuilder.Entity<SubscriberEvent>(subscriber =>
+        {
+            subscriber.ToTable("subscriber_events");
+            subscriber.HasKey(x => x.Id);
+            subscriber.HasIndex(x => new { x.ProcessedAt, x.NextAttemptAt });
+            subscriber.HasIndex(x => new { x.BroadcasterId, x.TwitchUserId });
+        });
+
+        modelBuilder.Entity<SubscriberRoleGrant>(grant =>
+        {
+            grant.ToTable("subscriber_role_grants");
+            grant.HasKey(x => new { x.GuildId, x.DiscordUserId, x.RoleId });
+            grant.HasIndex(x => x.DiscordUserId);
+        });
+
+        modelBuilder.Entity<MemberConnectRequest>(request =>
+        {
+            request.ToTable("member_connect_requests");
+            request.HasKey(x => x.Hash);
         });
 
         modelBuilder.Entity<Setting>(setting =>

@@ -145,6 +145,11 @@ public sealed partial class FakeDiscord
 
     private FakeDiscordAnswer HandleRoute(RecordedDiscordRequest request, FakeDiscordRoute route)
     {
+        if (route.Interaction is { } interaction)
+        {
+            return HandleInteraction(request, interaction);
+        }
+
         if (route.Resource is { } resource)
         {
             return HandleResource(resource, request.Query);

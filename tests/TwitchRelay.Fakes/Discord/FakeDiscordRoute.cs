@@ -12,6 +12,9 @@ internal sealed record FakeDiscordRoute(
     /// <summary>Set for guild, member and user routes; null for message routes.</summary>
     public FakeResourceRoute? Resource { get; init; }
 
+    /// <summary>Set for application command and interaction routes.</summary>
+    public FakeInteractionRoute? Interaction { get; init; }
+
     public static FakeDiscordRoute? Parse(string method, string path)
     {
         if (!path.StartsWith("/api/v10/", StringComparison.Ordinal))
@@ -21,6 +24,11 @@ internal sealed record FakeDiscordRoute(
 
         var parts = path["/api/v10/".Length..].Split('/');
         var bucket = $"fake-{method.ToLowerInvariant()}-{parts.Length}-{parts[0]}";
+        if (FakeInteractionRoute.Parse(method, parts, bucket) is { } interaction)
+        {
+            return interaction;
+        }
+
         return parts switch
         {
             ["channels", var channel, "messages"] => new(channel, null, null, bucket, method == "POST"),

@@ -57,6 +57,7 @@ public sealed partial class FakeTwitch
             ("GET", "/helix/channels") => GetChannels(request),
             ("GET", "/helix/streams") => GetStreams(request),
             ("GET", "/helix/videos") => GetVideos(request),
+            ("GET", "/helix/subscriptions") => GetBroadcasterSubscriptions(request, token),
             ("GET", "/helix/eventsub/subscriptions") => ListSubscriptions(request, token),
             ("POST", "/helix/eventsub/subscriptions") => CreateSubscription(request, token),
             ("DELETE", "/helix/eventsub/subscriptions") => DeleteSubscription(request, token),

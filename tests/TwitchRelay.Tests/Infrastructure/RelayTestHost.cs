@@ -26,7 +26,11 @@ public sealed class RelayTestHost : IAsyncDisposable
 
     /// <param name="settings">The configuration.</param>
     /// <param name="time">A clock for the service (a FakeTimeProvider); the system clock when null.</param>
-    public static async Task<RelayTestHost> StartAsync(TestSettings settings, TimeProvider? time = null)
+    /// <param name="configure">Extra service registrations (tuning), applied after the defaults.</param>
+    public static async Task<RelayTestHost> StartAsync(
+        TestSettings settings,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? configure = null)
     {
         var app = RelayHost.BuildServer(settings.Build(), services =>
         {
@@ -41,6 +45,7 @@ public sealed class RelayTestHost : IAsyncDisposable
                 TransientBaseDelay = TimeSpan.FromMilliseconds(50),
                 AttemptTimeout = TimeSpan.FromSeconds(5),
             });
+            configure?.Invoke(services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

@@ -32,6 +32,9 @@ public sealed record GuildConfig
 
     /// <summary>Other Twitch channels whose go-live the guild's stream.online rules post too.</summary>
     public List<FollowConfig?>? Follow { get; init; }
+
+    /// <summary>Roles for the broadcaster's Twitch subscribers who connected their account (optional).</summary>
+    public SubscriberRolesConfig? SubscriberRoles { get; init; }
 }
 
 public sealed record FollowConfig
@@ -41,6 +44,23 @@ public sealed record FollowConfig
 
     /// <summary>The channel owner's Discord member id, for the live role.</summary>
     public string? DiscordUserId { get; init; }
+}
+
+/// <summary>One role for every tier (<see cref="RoleId"/>) or a role per tier; gifted subs get
+/// <see cref="GiftRoleId"/>, else the tier's role unless <see cref="IncludeGifts"/> is false.</summary>
+public sealed record SubscriberRolesConfig
+{
+    public string? RoleId { get; init; }
+
+    public string? Tier1000 { get; init; }
+
+    public string? Tier2000 { get; init; }
+
+    public string? Tier3000 { get; init; }
+
+    public string? GiftRoleId { get; init; }
+
+    public bool? IncludeGifts { get; init; }
 }
 
 public sealed record AlertConfig

@@ -83,6 +83,14 @@ public sealed class AlertConfigStore(
                 });
             }
 
+            var roles = guild.SubscriberRoles;
+            link.SubscriberRoleId = roles?.RoleId;
+            link.SubscriberTier1000RoleId = roles?.Tier1000;
+            link.SubscriberTier2000RoleId = roles?.Tier2000;
+            link.SubscriberTier3000RoleId = roles?.Tier3000;
+            link.SubscriberGiftRoleId = roles?.GiftRoleId;
+            link.SubscriberRolesIncludeGifts = roles?.IncludeGifts ?? true;
+            link.SubscriberRoleProblem = null;
             var position = 0;
             foreach (var alert in guild.Alerts!.OfType<AlertConfig>())
             {
@@ -262,6 +270,17 @@ public sealed class AlertConfigStore(
                             DiscordUserId = x.DiscordUserId,
                         })
                         .ToList(),
+                SubscriberRoles = link.HasSubscriberRoles
+                    ? new SubscriberRolesConfig
+                    {
+                        RoleId = link.SubscriberRoleId,
+                        Tier1000 = link.SubscriberTier1000RoleId,
+                        Tier2000 = link.SubscriberTier2000RoleId,
+                        Tier3000 = link.SubscriberTier3000RoleId,
+                        GiftRoleId = link.SubscriberGiftRoleId,
+                        IncludeGifts = link.SubscriberRolesIncludeGifts ? null : false,
+                    }
+                    : null,
                 Alerts = link.Rules.OrderBy(x => x.Position).ThenBy(x => x.Id).Select(ToConfig).ToList(),
             }).ToList(),
         };

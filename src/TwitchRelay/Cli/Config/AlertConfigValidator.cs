@@ -68,6 +68,11 @@ public static class AlertConfigValidator
         ValidateOptionalId(guild.LiveRoleId, $"{path}.liveRoleId", RoleIdRule, errors);
         ValidateOptionalId(guild.StreamerDiscordUserId, $"{path}.streamerDiscordUserId", DiscordIdRule, errors);
         ValidateFollows(guild.Follow, $"{path}.follow", errors);
+        if (guild.SubscriberRoles is { } roles)
+        {
+            ValidateSubscriberRoles(roles, $"{path}.subscriberRoles", errors);
+        }
+
         if (guild.Alerts is null)
         {
             errors.Add($"{path}.alerts: required (a list, possibly empty)");
@@ -259,4 +264,31 @@ public static class AlertConfigValidator
     }
 
     private static string Show(string? value) => value is null ? "nothing" : $"\"{value}\"";
+
+    private static void ValidateSubscriberRoles(SubscriberRolesConfig roles, string path, List<string> errors)
+    {
+        var ids = new (string Name, string? Value)[]
+        {
+            ("roleId", roles.RoleId),
+            ("tier1000", roles.Tier1000),
+            ("tier2000", roles.Tier2000),
+            ("tier3000", roles.Tier3000),
+            ("giftRoleId", roles.GiftRoleId),
+        };
+        foreach (var (name, value) in ids.Where(x => x.Value is not null && !Ids.IsSnowflake(x.Value)))
+        {
+            errors.Add($"{path}.{name}: {DiscordIdRule}, got {Show(value)}");
+        }
+
+        var perTier = roles.Tier1000 is not null || roles.Tier2000 is not null || roles.Tier3000 is not null;
+        if (roles.RoleId is not null && perTier)
+        {
+            errors.Add($"{path}.roleId: give either one role for every tier (roleId) or roles per tier "
+                + "(tier1000, tier2000, tier3000), not both");
+        }
+        else if (roles.RoleId is null && !perTier && roles.GiftRoleId is null)
+        {
+            errors.Add($"{path}: name at least one role (roleId, or tier1000 / tier2000 / tier3000)");
+        }
+    }
 }

@@ -28,4 +28,48 @@ public sealed class GuildLink
     public List<AlertRule> Rules { get; set; } = [];
 
     public List<FollowedChannel> Follows { get; set; } = [];
+
+    /// <summary>The role every subscriber gets, whatever the tier (or null when roles are per tier).</summary>
+    public string? SubscriberRoleId { get; set; }
+
+    public string? SubscriberTier1000RoleId { get; set; }
+
+    public string? SubscriberTier2000RoleId { get; set; }
+
+    public string? SubscriberTier3000RoleId { get; set; }
+
+    /// <summary>The role for gifted subs; when null, gifted subs get the tier's role if
+    /// <see cref="SubscriberRolesIncludeGifts"/>, else none.</summary>
+    public string? SubscriberGiftRoleId { get; set; }
+
+    public bool SubscriberRolesIncludeGifts { get; set; } = true;
+
+    /// <summary>The last role error shown to the guild's admins (cleared once a role change works again).</summary>
+    public string? SubscriberRoleProblem { get; set; }
+
+    public bool HasSubscriberRoles => SubscriberRoleId is not null || SubscriberTier1000RoleId is not null
+        || SubscriberTier2000RoleId is not null || SubscriberTier3000RoleId is not null
+        || SubscriberGiftRoleId is not null;
+
+    /// <summary>The role a sub of <paramref name="tier"/> gets, or null.</summary>
+    public string? SubscriberRoleFor(string tier, bool isGift)
+    {
+        if (isGift && SubscriberGiftRoleId is not null)
+        {
+            return SubscriberGiftRoleId;
+        }
+
+        if (isGift && !SubscriberRolesIncludeGifts)
+        {
+            return null;
+        }
+
+        return SubscriberRoleId ?? tier switch
+        {
+            "1000" => SubscriberTier1000RoleId,
+            "2000" => SubscriberTier2000RoleId,
+            "3000" => SubscriberTier3000RoleId,
+            _ => null,
+        };
+    }
 }

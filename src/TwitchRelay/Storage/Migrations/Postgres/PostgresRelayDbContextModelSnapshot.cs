@@ -263,6 +263,27 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.Property<string>("StreamerDiscordUserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("SubscriberGiftRoleId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubscriberRoleId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubscriberRoleProblem")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("SubscriberRolesIncludeGifts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SubscriberTier1000RoleId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubscriberTier2000RoleId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubscriberTier3000RoleId")
+                        .HasColumnType("text");
+
                     b.HasKey("GuildId");
 
                     b.HasIndex("BroadcasterId");
@@ -375,6 +396,66 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.ToTable("link_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.MemberConnectRequest", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BrowserBindingHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DiscordUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsState")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RedirectUri")
+                        .HasColumnType("text");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("member_connect_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.MemberLink", b =>
+                {
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("GuildId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TwitchDisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TwitchLogin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DiscordUserId");
+
+                    b.HasIndex("TwitchUserId");
+
+                    b.ToTable("member_links", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -451,6 +532,84 @@ namespace TwitchRelay.Storage.Migrations.Postgres
                     b.HasKey("BroadcasterId");
 
                     b.ToTable("stream_states", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.SubscriberEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BroadcasterId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("GraceApplied")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsEnd")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsGift")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BroadcasterId", "TwitchUserId");
+
+                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+
+                    b.ToTable("subscriber_events", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.SubscriberRoleGrant", b =>
+                {
+                    b.Property<string>("GuildId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("GuildId", "DiscordUserId", "RoleId");
+
+                    b.HasIndex("DiscordUserId");
+
+                    b.ToTable("subscriber_role_grants", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.ThreadMessage", b =>

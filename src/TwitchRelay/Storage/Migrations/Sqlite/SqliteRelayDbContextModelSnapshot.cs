@@ -250,6 +250,27 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.Property<string>("StreamerDiscordUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubscriberGiftRoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriberRoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriberRoleProblem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SubscriberRolesIncludeGifts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubscriberTier1000RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriberTier2000RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubscriberTier3000RoleId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("GuildId");
 
                     b.HasIndex("BroadcasterId");
@@ -360,6 +381,66 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.ToTable("link_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.MemberConnectRequest", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrowserBindingHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscordUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuildId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedirectUri")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("member_connect_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.MemberLink", b =>
+                {
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TwitchDisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TwitchLogin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DiscordUserId");
+
+                    b.HasIndex("TwitchUserId");
+
+                    b.ToTable("member_links", (string)null);
+                });
+
             modelBuilder.Entity("TwitchRelay.Storage.Entities.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -436,6 +517,82 @@ namespace TwitchRelay.Storage.Migrations.Sqlite
                     b.HasKey("BroadcasterId");
 
                     b.ToTable("stream_states", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.SubscriberEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BroadcasterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("GraceApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BroadcasterId", "TwitchUserId");
+
+                    b.HasIndex("ProcessedAt", "NextAttemptAt");
+
+                    b.ToTable("subscriber_events", (string)null);
+                });
+
+            modelBuilder.Entity("TwitchRelay.Storage.Entities.SubscriberRoleGrant", b =>
+                {
+                    b.Property<string>("GuildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscordUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TwitchUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GuildId", "DiscordUserId", "RoleId");
+
+                    b.HasIndex("DiscordUserId");
+
+                    b.ToTable("subscriber_role_grants", (string)null);
                 });
 
             modelBuilder.Entity("TwitchRelay.Storage.Entities.ThreadMessage", b =>
