@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Dashboard.Auth;
+using TwitchRelay.Cli.Config;
 using TwitchRelay.Dashboard.Guilds;
+using TwitchRelay.Dashboard.Rules;
 using TwitchRelay.Discord;
 using TwitchRelay.Hosting;
 
@@ -37,9 +39,12 @@ public static class DashboardServiceCollectionExtensions
             // The default HttpClient loggers are not needed, and nothing here should ever log a header.
             .RemoveAllLoggers();
         services.AddSingleton<ManagedGuilds>();
-        services.AddSingleton<BotPresence>();
-        services.AddSingleton<GuildChannels>();
+        services.AddTransient<BotPresence>();
+        services.AddTransient<GuildDirectory>();
         services.AddSingleton<GuildOverview>();
+        services.AddSingleton<GuildActivity>();
+        services.AddSingleton<AlertConfigStore>();
+        services.AddSingleton<TestAlerts>();
         return services;
     }
 

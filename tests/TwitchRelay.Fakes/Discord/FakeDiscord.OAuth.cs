@@ -88,7 +88,8 @@ public sealed partial class FakeDiscord
         }
     }
 
-    /// <summary>Answers the OAuth2 routes, or null for every other route.</summary>
+    /// <summary>Answers the OAuth2 routes and the user routes called with a Bearer token, or null for every other
+    /// route.</summary>
     private FakeDiscordAnswer? AnswerOAuth(RecordedDiscordRequest request)
     {
         if (request.Path == "/oauth2/authorize" && request.Method == "GET")
@@ -99,15 +100,19 @@ public sealed partial class FakeDiscord
             }
         }
 
-        var api = request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? request.Path[ApiPrefix.Length..] : null;
-        if (api is not ("oauth2/token" or "users/@me" or "users/@me/guilds"))
+        var api = request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal)
+            ? request.Path[ApiPrefix.Length..]
+            : null;
+        var bearer = request.Header("Authorization")?.StartsWith("Bearer ", StringComparison.Ordinal) == true;
+        if (api is not "oauth2/token" && !(bearer && api is "users/@me" or "users/@me/guilds"))
         {
+            // The bot's own /users/@me and guild list (Bot token) are the guild routes' business.
             return null;
         }
 
-        // The same paths with a bot token are the bot's own user and guilds (FakeResourceRoute), not OAuth.
-        var isBot = request.Header("Authorization")?.StartsWith("Bot ", StringComparison.Ordinal) == true;
-        if (api != "oauth2/token" && isBot)
+        // The same two user routes answer the bot itself when called with its token.
+        var asBot = request.Header("Authorization")?.StartsWith("Bot ", StringComparison.Ordinal) == true;
+        if (api != "oauth2/token" && asBot)
         {
             return null;
         }
@@ -154,7 +159,8 @@ public sealed partial class FakeDiscord
         if (oauthDenyConsent)
         {
             return Redirect(redirectUri, "error=access_denied&error_description="
-                + Uri.EscapeDataString("The resource owner or authorization server denied the request") + stateParameter);
+                + Uri.EscapeDataString("The resource owner or authorization server denied the request")
+                + stateParameter);
         }
 
         if (oauthSignedIn is null)
@@ -290,7 +296,8 @@ public sealed partial class FakeDiscord
         return answer;
     }
 
-    private static string NewOAuthSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+    private static string NewOAuthSecret() =>
+        Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     private sealed record FakeOAuthCode(string UserId, string[] Scopes, string RedirectUri, DateTimeOffset ExpiresAt);
 

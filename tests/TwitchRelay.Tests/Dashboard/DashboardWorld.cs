@@ -17,6 +17,11 @@ internal sealed partial class DashboardWorld : IAsyncDisposable
     public const string ManagedNoBotGuildId = "900000000000000002";
     public const string AdministratorGuildId = "900000000000000003";
     public const string MemberOnlyGuildId = "900000000000000004";
+    public const string NoEmbedsChannel = "910000000000000003";
+    public const string OtherChannel = "910000000000000009";
+    public const string LiveRoleId = "920000000000000001";
+    public const string QuietRoleId = "920000000000000002";
+    private const ulong EmbedLinks = 1UL << 14;
     private const ulong ManageGuild = 1UL << 5;
     private const ulong Administrator = 1UL << 3;
     private const ulong SendMessages = 1UL << 11;
@@ -46,6 +51,19 @@ internal sealed partial class DashboardWorld : IAsyncDisposable
             .InGuild(OtherGuildId, OtherGuildName, owner: true)
             .InGuild(TwitchWorld.GuildId, GuildName, permissions: SendMessages);
         world.Discord.OAuthSignInAs(AdminId);
+
+        // The bot is in the linked guild, the Administrator one and the other admin's guild; not in the second.
+        world.Discord.AddGuild(TwitchWorld.GuildId, AdminId, GuildName)
+            .AddTextChannel(TwitchWorld.AlertsChannel, "stream-alerts")
+            .AddTextChannel(TwitchWorld.AdminChannel, "mods")
+            .AddTextChannel(NoEmbedsChannel, "no-embeds",
+                new FakeOverwrite(TwitchWorld.GuildId, 0, Allow: 0, Deny: EmbedLinks))
+            .AddRole(LiveRoleId, "Live pings", position: 1, mentionable: true)
+            .AddRole(QuietRoleId, "Quiet", position: 1, mentionable: false);
+        world.Discord.AddGuild(AdministratorGuildId, "800000000000000077", "Administrator here");
+        world.Discord.AddGuild(OtherGuildId, OtherAdminId, OtherGuildName)
+            .AddTextChannel(OtherChannel, "elsewhere");
+        world.Discord.AddChannel(OtherChannel);
         return new DashboardWorld(world);
     }
 
@@ -101,6 +119,15 @@ internal sealed partial class DashboardClient : IDisposable
         using var response = await Http.GetAsync(path, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}");
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The antiforgery token a page of this session carries (it is per session, not per form).</summary>
+    public async Task<string> AntiforgeryTokenAsync(string formPage)
+    {
+        var page = await GetPageAsync(formPage);
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage}");
+        return WebUtility.HtmlDecode(token);
     }
 
     /// <summary>Takes the antiforgery token from <paramref name="formPage"/> (a page this client may see) and posts

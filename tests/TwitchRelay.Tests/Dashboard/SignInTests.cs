@@ -32,6 +32,37 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task GuildsWithoutTheBotGetAnInstallLinkForThatGuild()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        using var client = await world.SignInAsync(DashboardWorld.AdminId);
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetPageAsync("/servers"));
+
+        var install = $"{world.Discord.OAuthAuthorizeUrl}?client_id={world.Discord.OAuthClientId}"
+            + "&scope=bot%20applications.commands&permissions=268520448"
+            + $"&guild_id={DashboardWorld.ManagedNoBotGuildId}&disable_guild_select=true";
+        Assert.Contains($"href=\"{install}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/guilds/{TwitchWorld.GuildId}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/guilds/{DashboardWorld.AdministratorGuildId}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/guilds/{DashboardWorld.ManagedNoBotGuildId}\"", page,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GuildPageWithoutTheBotSaysSoWithoutAskingDiscordAboutIt()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        using var client = await world.SignInAsync(DashboardWorld.AdminId);
+
+        var page = await client.GetPageAsync($"/guilds/{DashboardWorld.ManagedNoBotGuildId}");
+
+        Assert.Contains("The bot is not in this server yet", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.Discord.Requests, x => x.Path.Contains(DashboardWorld.ManagedNoBotGuildId,
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SessionCookieIsHttpOnlyLaxAndHoldsNoReadableToken()
     {
         await using var world = await DashboardWorld.StartAsync();
@@ -51,7 +82,8 @@ public sealed class SignInTests
             .Header("Authorization")!["Bearer ".Length..];
         Assert.DoesNotContain(token, setCookie, StringComparison.Ordinal);
         var exchange = world.Discord.Requests.Single(x => x.Path.EndsWith("/oauth2/token", StringComparison.Ordinal));
-        Assert.StartsWith("application/x-www-form-urlencoded", exchange.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.StartsWith("application/x-www-form-urlencoded", exchange.Header("Content-Type"),
+            StringComparison.Ordinal);
         Assert.StartsWith("Basic ", exchange.Header("Authorization"), StringComparison.Ordinal);
         Assert.DoesNotContain("client_secret", exchange.Body, StringComparison.Ordinal);
     }
@@ -156,7 +188,8 @@ public sealed class SignInTests
         using var signOut = await client.PostFormAsync("/servers", "/signout");
         using var after = await client.Http.GetAsync("/servers", Ct);
 
-        Assert.Single(world.Discord.Requests, x => x.Path.EndsWith("/users/@me/guilds", StringComparison.Ordinal));
+        Assert.Single(world.Discord.Requests, x => x.Path.EndsWith("/users/@me/guilds", StringComparison.Ordinal)
+            && x.Header("Authorization")!.StartsWith("Bearer ", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/signin", after.Headers.Location!.AbsolutePath, StringComparison.Ordinal);

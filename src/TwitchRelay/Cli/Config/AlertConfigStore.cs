@@ -129,6 +129,115 @@ public sealed class AlertConfigStore(
         return errors;
     }
 
+    /// <summary>Checks one rule of a guild exactly as <c>config import</c> would check the guild's file with that
+    /// rule in it (replacing rule <paramref name="ruleId"/>, or added when null): the same validator, the same
+    /// account check. Returns the problems of that rule only, without the file path ("template: …").</summary>
+    public async Task<IReadOnlyList<string>> ValidateRuleAsync(
+        string guildId,
+        long? ruleId,
+        AlertConfig alert,
+        CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var link = await db.GuildLinks.AsNoTracking().Include(x => x.Rules)
+            .SingleOrDefaultAsync(x => x.GuildId == guildId, cancellationToken);
+        if (link is null)
+        {
+            return ["link a Twitch account first: rules belong to a linked server"];
+        }
+
+        var rules = link.Rules.OrderBy(x => x.Position).ThenBy(x => x.Id).ToList();
+        var alerts = rules.Select(x => x.Id == ruleId ? alert : ToConfig(x)).ToList();
+        var index = rules.FindIndex(x => x.Id == ruleId);
+        if (index < 0)
+        {
+            alerts.Add(alert);
+            index = alerts.Count - 1;
+        }
+
+        var file = new AlertConfigFile
+        {
+            Version = AlertConfigFile.CurrentVersion,
+            Guilds = [new GuildConfig
+            {
+                GuildId = guildId,
+                BroadcasterId = link.BroadcasterId,
+                AdminChannelId = link.AdminChannelId,
+                Alerts = alerts,
+            }],
+        };
+        var prefix = $"guilds[0].alerts[{index}]";
+        var errors = AlertConfigValidator.Validate(file)
+            .Concat(await CheckAgainstAccountsAsync(file, cancellationToken));
+        return [.. errors
+            .Where(x => x.StartsWith(prefix + ".", StringComparison.Ordinal)
+                || x.StartsWith(prefix + ":", StringComparison.Ordinal))
+            .Select(x => x[(prefix.Length + 1)..].TrimStart())];
+    }
+
+    /// <summary>Stores one rule that <see cref="ValidateRuleAsync"/> accepted: updated in place (its id, and so its
+    /// delivery history, stays) or added at the end. Returns the rule's id.</summary>
+    public async Task<long> SaveRuleAsync(
+        string guildId,
+        long? ruleId,
+        AlertConfig alert,
+        CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var fresh = ToRule(guildId, alert, 0);
+        var rule = ruleId is null
+            ? null
+            : await db.AlertRules.SingleOrDefaultAsync(x => x.Id == ruleId && x.GuildId == guildId, cancellationToken);
+        if (rule is null)
+        {
+            var last = await db.AlertRules.Where(x => x.GuildId == guildId)
+                .MaxAsync(x => (int?)x.Position, cancellationToken);
+            fresh.Position = (last ?? -1) + 1;
+            db.AlertRules.Add(fresh);
+            rule = fresh;
+        }
+        else
+        {
+            rule.EventKey = fresh.EventKey;
+            rule.ChannelId = fresh.ChannelId;
+            rule.WebhookId = fresh.WebhookId;
+            rule.ProtectedWebhookToken = fresh.ProtectedWebhookToken;
+            rule.MentionRoleIds = fresh.MentionRoleIds;
+            rule.Template = fresh.Template;
+            rule.Enabled = fresh.Enabled;
+            // A rule the admin saved again is the admin's decision now.
+            rule.DisabledReason = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.BumpAsync(ChangeMarkers.Rules, cancellationToken);
+        return rule.Id;
+    }
+
+    /// <summary>Deletes one rule of a guild (and, by cascade, its deliveries). False when there was none.</summary>
+    public async Task<bool> DeleteRuleAsync(string guildId, long ruleId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var deleted = await db.AlertRules.Where(x => x.Id == ruleId && x.GuildId == guildId)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            await changes.BumpAsync(ChangeMarkers.Rules, cancellationToken);
+        }
+
+        return deleted > 0;
+    }
+
+    /// <summary>One stored rule in the file's shape (webhook URL with its token), or null when the guild has no
+    /// such rule.</summary>
+    public async Task<AlertConfig?> ReadRuleAsync(string guildId, long ruleId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var rule = await db.AlertRules.AsNoTracking()
+            .SingleOrDefaultAsync(x => x.Id == ruleId && x.GuildId == guildId, cancellationToken);
+        return rule is null ? null : ToConfig(rule);
+    }
+
     public async Task<AlertConfigFile> ExportAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();

@@ -15,7 +15,7 @@ public static class DashboardSession
     public const string AvatarClaim = "discord_avatar";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    public static ClaimsPrincipal CreatePrincipal(DiscordUser user)
+    public static ClaimsPrincipal CreatePrincipal(OAuthUser user)
     {
         var claims = new List<Claim>
         {

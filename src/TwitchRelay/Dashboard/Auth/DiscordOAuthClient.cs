@@ -76,22 +76,22 @@ public sealed partial class DiscordOAuthClient(
     }
 
     /// <summary>Null when the token is no longer accepted (401).</summary>
-    public async Task<DiscordUser?> GetCurrentUserAsync(string accessToken, CancellationToken ct)
+    public async Task<OAuthUser?> GetCurrentUserAsync(string accessToken, CancellationToken ct)
     {
         using var response = await GetAsync("/users/@me", accessToken, ct);
         return response.StatusCode == HttpStatusCode.OK
-            ? await response.Content.ReadFromJsonAsync(DashboardJsonContext.Default.DiscordUser, ct)
+            ? await response.Content.ReadFromJsonAsync(DashboardJsonContext.Default.OAuthUser, ct)
             : null;
     }
 
     /// <summary>The guilds the user is in, with their guild-level permissions; null when the token is no longer
     /// accepted. Pages hold at most 200 guilds: follow <c>after</c> until a short page.
     /// https://discord.com/developers/docs/resources/user#get-current-user-guilds</summary>
-    public async Task<IReadOnlyList<DiscordPartialGuild>?> GetCurrentUserGuildsAsync(
+    public async Task<IReadOnlyList<UserGuild>?> GetCurrentUserGuildsAsync(
         string accessToken,
         CancellationToken ct)
     {
-        var all = new List<DiscordPartialGuild>();
+        var all = new List<UserGuild>();
         string? after = null;
         while (true)
         {
@@ -103,7 +103,7 @@ public sealed partial class DiscordOAuthClient(
                 return null;
             }
 
-            var page = await response.Content.ReadFromJsonAsync(DashboardJsonContext.Default.ListDiscordPartialGuild,
+            var page = await response.Content.ReadFromJsonAsync(DashboardJsonContext.Default.ListUserGuild,
                 ct) ?? [];
             all.AddRange(page);
             if (page.Count < 200)
@@ -138,7 +138,7 @@ public sealed record OAuthTokenResponse(
     [property: JsonPropertyName("scope")] string? Scope);
 
 /// <summary>https://discord.com/developers/docs/resources/user#user-object</summary>
-public sealed record DiscordUser(
+public sealed record OAuthUser(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("username")] string Username,
     [property: JsonPropertyName("global_name")] string? GlobalName,
@@ -146,7 +146,7 @@ public sealed record DiscordUser(
 
 /// <summary>A guild as <c>GET /users/@me/guilds</c> lists it. <see cref="Permissions"/> is a string bitfield of the
 /// user's guild-level permissions (channel overwrites excluded).</summary>
-public sealed record DiscordPartialGuild(
+public sealed record UserGuild(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("icon")] string? Icon,
@@ -163,6 +163,6 @@ public sealed record DiscordPartialGuild(
 }
 
 [JsonSerializable(typeof(OAuthTokenResponse))]
-[JsonSerializable(typeof(DiscordUser))]
-[JsonSerializable(typeof(List<DiscordPartialGuild>))]
+[JsonSerializable(typeof(OAuthUser))]
+[JsonSerializable(typeof(List<UserGuild>))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -12,7 +12,7 @@ public abstract class GuildPageModel : PageModel
 {
     public string GuildId { get; private set; } = "";
 
-    public DiscordPartialGuild Guild { get; private set; } = null!;
+    public UserGuild Guild { get; private set; } = null!;
 
     public override async Task OnPageHandlerExecutionAsync(
         PageHandlerExecutingContext context,

@@ -13,7 +13,7 @@ public sealed class ManagedGuilds(DiscordOAuthClient oauth, IMemoryCache cache)
 
     /// <summary>Null when Discord no longer accepts the user's token (revoked or expired): sign the user out.
     /// </summary>
-    public async Task<IReadOnlyList<DiscordPartialGuild>?> ListAsync(HttpContext context)
+    public async Task<IReadOnlyList<UserGuild>?> ListAsync(HttpContext context)
     {
         var token = await context.AccessTokenAsync();
         if (token is null)
@@ -23,7 +23,7 @@ public sealed class ManagedGuilds(DiscordOAuthClient oauth, IMemoryCache cache)
 
         // Keyed by the token, not the user: a new sign-in asks Discord afresh.
         var key = "managed-guilds:" + OneTimeSecrets.Hash(token);
-        if (cache.TryGetValue(key, out IReadOnlyList<DiscordPartialGuild>? cached))
+        if (cache.TryGetValue(key, out IReadOnlyList<UserGuild>? cached))
         {
             return cached;
         }
@@ -34,7 +34,7 @@ public sealed class ManagedGuilds(DiscordOAuthClient oauth, IMemoryCache cache)
             return null;
         }
 
-        IReadOnlyList<DiscordPartialGuild> managed = [.. all.Where(x => x.CanManage).OrderBy(x => x.Name)];
+        IReadOnlyList<UserGuild> managed = [.. all.Where(x => x.CanManage).OrderBy(x => x.Name)];
         cache.Set(key, managed, CacheFor);
         return managed;
     }

@@ -31,4 +31,4 @@ public sealed class ServersModel(ManagedGuilds managed, BotPresence bot, Discord
     }
 }
 
-public sealed record ServerRow(DiscordPartialGuild Guild, bool HasBot, string? InstallUrl);
+public sealed record ServerRow(UserGuild Guild, bool HasBot, string? InstallUrl);

@@ -6,6 +6,7 @@ using TwitchRelay.Cli.Config;
 using TwitchRelay.Dashboard.Guilds;
 using TwitchRelay.Hosting;
 using TwitchRelay.Storage;
+using TwitchRelay.Storage.Entities;
 using TwitchRelay.Twitch;
 using TwitchRelay.Twitch.Linking;
 
@@ -13,7 +14,8 @@ namespace TwitchRelay.Dashboard.Pages.Guilds;
 
 public sealed class GuildModel(
     GuildOverview overview,
-    GuildChannels channels,
+    GuildDirectory directory,
+    AlertConfigStore store,
     LinkFlow flow,
     IDbContextFactory<RelayDbContext> contexts,
     IOptions<ServiceOptions> service,
@@ -23,11 +25,15 @@ public sealed class GuildModel(
 
     public IReadOnlyList<ChannelChoice>? Channels { get; private set; }
 
+    public IReadOnlyList<AlertRule> Rules { get; private set; } = [];
+
     public string? Notice { get; private set; }
 
     public string? Problem { get; private set; }
 
     public bool TwitchConfigured => twitch.Value.HasClientCredentials;
+
+    public bool BotMissing { get; private set; }
 
     public async Task OnGetAsync([FromQuery] string? done)
     {
@@ -35,12 +41,13 @@ public sealed class GuildModel(
         {
             "unlinked" => "Un-linked: the account, its rules and their delivery history are gone from this server.",
             "admin-channel" => "Admin channel saved.",
+            "toggled" => "Saved.",
             _ => null,
         };
         await LoadAsync();
     }
 
-    public Task<IActionResult> OnPostLinkAsync() => StartLinkAsync(relink: State.Account is not null);
+    public Task<IActionResult> OnPostLinkAsync() => StartLinkAsync(relink: false);
 
     public Task<IActionResult> OnPostRelinkAsync() => StartLinkAsync(relink: true);
 
@@ -68,6 +75,39 @@ public sealed class GuildModel(
         return Redirect($"/guilds/{GuildId}?done=admin-channel");
     }
 
+    /// <summary>Switches one rule on or off, with the same checks as saving it from its page.</summary>
+    public async Task<IActionResult> OnPostToggleAsync([FromForm] long ruleId, [FromForm] bool enabled)
+    {
+        var ct = HttpContext.RequestAborted;
+        var alert = await store.ReadRuleAsync(GuildId, ruleId, ct);
+        if (alert is null)
+        {
+            return NotFound();
+        }
+
+        alert = alert with { Enabled = enabled };
+        var problems = await store.ValidateRuleAsync(GuildId, ruleId, alert, ct);
+        if (problems.Count == 0 && enabled && alert.ChannelId is not null)
+        {
+            problems = await directory.ProblemsPostingAsync(GuildId, alert.ChannelId,
+                [.. alert.MentionRoleIds?.OfType<string>() ?? []], ct);
+        }
+
+        if (problems.Count > 0)
+        {
+            await LoadAsync();
+            Problem = $"{alert.Event} was not switched on: " + string.Join(" ", problems);
+            return Page();
+        }
+
+        await store.SaveRuleAsync(GuildId, ruleId, alert, ct);
+        return Redirect($"/guilds/{GuildId}?done=toggled#event-{alert.Event}");
+    }
+
+    public string Destination(AlertRule rule) =>
+        rule.ChannelId is null ? "a webhook"
+        : "#" + (Channels?.FirstOrDefault(x => x.Id == rule.ChannelId)?.Name ?? rule.ChannelId);
+
     public string Time(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "";
 
@@ -91,6 +131,10 @@ public sealed class GuildModel(
     private async Task LoadAsync()
     {
         State = await overview.ReadAsync(GuildId, HttpContext.RequestAborted);
-        Channels = await channels.TextChannelsAsync(GuildId, HttpContext.RequestAborted);
+        BotMissing = !await directory.BotMayBeInAsync(GuildId, HttpContext.RequestAborted);
+        Channels = await directory.TextChannelsAsync(GuildId, HttpContext.RequestAborted);
+        await using var db = contexts.CreateDbContext();
+        Rules = await db.AlertRules.AsNoTracking().Where(x => x.GuildId == GuildId)
+            .OrderBy(x => x.Position).ThenBy(x => x.Id).ToListAsync(HttpContext.RequestAborted);
     }
 }
