@@ -39,7 +39,8 @@ internal static class ActivityCommand
             await cli.Out.WriteLineAsync(
                 $"  #{delivery.Id} {when} {delivery.EventKey,-22} {delivery.LaneKey,-32} "
                 + ActivityText.Status(delivery));
-            await cli.Out.WriteLineAsync($"      {ActivityText.Preview(delivery.Body)}");
+            var preview = delivery.DeletesMessage ? "(deletes the go-live post)" : ActivityText.Preview(delivery.Body);
+            await cli.Out.WriteLineAsync($"      {preview}");
         }
 
         var roleProblems = await db.GuildLinks

@@ -95,6 +95,7 @@ public static class RelayServices
         services.AddHostedService<RetentionService>();
         services.AddSingleton<LiveRoleService>();
         services.AddSingleton<IStreamLiveObserver>(provider => provider.GetRequiredService<LiveRoleService>());
+        services.AddSingleton<IGatewayDispatchListener>(provider => provider.GetRequiredService<LiveRoleService>());
         services.AddHostedService(provider => provider.GetRequiredService<LiveRoleService>());
         services.AddSingleton<StreamVodWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamVodWatcher>());

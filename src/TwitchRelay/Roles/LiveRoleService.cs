@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TwitchRelay.Alerts;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Discord;
+using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Discord.Guilds;
 using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
@@ -31,7 +32,7 @@ public sealed partial class LiveRoleService(
     IOptions<TwitchOptions> twitchOptions,
     EventSubReconnects reconnects,
     TimeProvider time,
-    ILogger<LiveRoleService> logger) : BackgroundService, IStreamLiveObserver
+    ILogger<LiveRoleService> logger) : BackgroundService, IStreamLiveObserver, IGatewayDispatchListener
 {
     /// <summary>How often everyone mapped is reconciled even when nothing reconnected.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
@@ -40,11 +41,26 @@ public sealed partial class LiveRoleService(
 
     private readonly ConcurrentQueue<(string BroadcasterId, bool Live)> changes = new();
     private readonly WorkSignal wake = new();
+    private int reconcileRequested;
 
     public void LiveChanged(string broadcasterId, bool live)
     {
         changes.Enqueue((broadcasterId, live));
         wake.Notify();
+    }
+
+    /// <summary>A Discord gateway session that is (re)established may have missed role changes made by hand or
+    /// refused while Discord was away: reconcile. Returns at once (this runs on the gateway's read loop).
+    /// https://discord.com/developers/docs/events/gateway-events#ready</summary>
+    public ValueTask OnDispatchAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        if (dispatch.Type is "READY" or "RESUMED")
+        {
+            Interlocked.Exchange(ref reconcileRequested, 1);
+            wake.Notify();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,7 +75,7 @@ public sealed partial class LiveRoleService(
                     await ApplyAsync(change.BroadcasterId, change.Live, stoppingToken);
                 }
 
-                if (time.GetUtcNow() >= nextReconcile)
+                if (Interlocked.Exchange(ref reconcileRequested, 0) == 1 || time.GetUtcNow() >= nextReconcile)
                 {
                     await ReconcileAsync(stoppingToken);
                     nextReconcile = time.GetUtcNow() + Period;

@@ -146,6 +146,29 @@ public class LiveRoleTests
         Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
     }
 
+    [Fact]
+    public async Task ADiscordGatewayResumeReconcilesTheRole()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await Pipeline.StartAsync(
+            Rules(withFriend: false),
+            time: time,
+            configure: settings => StreamHelixTests.WithTwitch(settings, twitch));
+        // The start-up reconcile ran while Discord did not know the guild (its role change was refused).
+        await pipeline.Discord.WaitUntilAsync(d => d.Requests.Any(x => x.Method == "DELETE"));
+        var guild = AddGuild(pipeline.Discord);
+        guild.AddMember(StreamerMember, Pipeline.LiveRole);
+        var service = pipeline.Host.Services.GetRequiredService<LiveRoleService>();
+
+        await service.OnDispatchAsync(
+            new TwitchRelay.Discord.Gateway.GatewayDispatch("RESUMED", default),
+            TestContext.Current.CancellationToken);
+        var roles = await RolesOfAsync(guild, StreamerMember, has: false);
+
+        Assert.DoesNotContain(Pipeline.LiveRole, roles);
+    }
+
     private static FakeGuild AddGuild(FakeDiscord discord)
     {
         var guild = discord.AddGuild(Pipeline.GuildId, OwnerId);

@@ -196,6 +196,9 @@ public class StreamPostTests
         Assert.Equal(0, untouched.EditCount);
         Assert.Contains("went offline", Assert.Single(pipeline.Discord.MessagesIn(Pipeline.PollsChannel)).Content,
             StringComparison.Ordinal);
+        using var activity = new StringWriter();
+        await Cli.RelayCli.RunAsync(["activity"], pipeline.Settings.Build(), activity, TextWriter.Null);
+        Assert.Contains("(deletes the go-live post)", activity.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
