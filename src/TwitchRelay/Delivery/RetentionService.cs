@@ -8,7 +8,9 @@ namespace TwitchRelay.Delivery;
 /// <summary>Keeps the database from growing forever: notifications handled more than <see cref="Keep"/> ago go,
 /// with their deliveries (cascade), once none of those deliveries is still owed. Message ids older than Twitch's
 /// 10-minute replay window are no longer needed for dedupe
-/// (https://dev.twitch.tv/docs/eventsub/#guarding-against-replay-attacks).</summary>
+/// (https://dev.twitch.tv/docs/eventsub/#guarding-against-replay-attacks). Applied subscriber-role events go after the
+/// same time (the roles they gave are kept in their own table), and expired link tickets and OAuth states at once.
+/// </summary>
 public sealed partial class RetentionService(
     IDbContextFactory<RelayDbContext> contexts,
     TimeProvider time,
@@ -44,6 +46,15 @@ public sealed partial class RetentionService(
             .Where(x => !db.Deliveries.Any(d => d.InboxId == x.Id && d.Status == DeliveryStatus.Pending))
             .ExecuteDeleteAsync(cancellationToken);
         await db.Revocations.Where(x => x.RevokedAt < before).ExecuteDeleteAsync(cancellationToken);
+        await db.SubscriberEvents
+            .Where(x => x.ProcessedAt != null && x.ProcessedAt < before)
+            .ExecuteDeleteAsync(cancellationToken);
+
+        // Link tickets and OAuth states are single-use and short-lived; an unused one is of no use once expired.
+        var now = time.GetUtcNow();
+        await db.LinkTickets.Where(x => x.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        await db.LinkRequests.Where(x => x.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        await db.MemberConnectRequests.Where(x => x.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
         {
             LogPruned(removed, Keep.TotalDays);

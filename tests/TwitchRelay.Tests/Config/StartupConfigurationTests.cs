@@ -26,7 +26,10 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("Discord:GatewayUrl", "https://gateway.discord.gg", "Discord:GatewayUrl must be an absolute ws(s) URL")]
     [InlineData("Discord:CommandGuildId", "my-guild", "Discord:CommandGuildId must be a Discord id")]
     [InlineData("Discord:ClientId", "my-app", "Discord:ClientId must be the application id (17 to 20 digits)")]
-    [InlineData("Discord:OAuthAuthorizeUrl", "discord.com/oauth2", "Discord:OAuthAuthorizeUrl must be an absolute http(s)")]
+    [InlineData(
+        "Discord:OAuthAuthorizeUrl",
+        "discord.com/oauth2",
+        "Discord:OAuthAuthorizeUrl must be an absolute http(s)")]
     [InlineData("EventSub:Transport", "conduit", "EventSub:Transport must be 'websocket' or 'webhook'")]
     [InlineData("Streams:OfflineGrace", "-00:05:00", "Streams:OfflineGrace must be between 00:00:00 and 1.00:00:00")]
     [InlineData("Streams:OfflineGrace", "ten", "Failed to convert configuration value 'ten' at 'Streams:OfflineGrace'")]

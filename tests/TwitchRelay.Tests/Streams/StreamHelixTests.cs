@@ -55,7 +55,9 @@ public class StreamHelixTests
         var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
         Assert.Contains("Ember\\\\_Hollow is live!", message.EmbedsJson, StringComparison.Ordinal);
         Assert.DoesNotContain("Never shown", message.EmbedsJson, StringComparison.Ordinal);
-        Assert.Contains(twitch.Requests, x => x.Path.StartsWith("/helix/", StringComparison.Ordinal) && x.Status == 503);
+        Assert.Contains(
+            twitch.Requests,
+            x => x.Path.StartsWith("/helix/", StringComparison.Ordinal) && x.Status == 503);
     }
 
     [Fact]
