@@ -226,6 +226,50 @@ public class TwitchLinkTests
     }
 
     [Fact]
+    public async Task TwoCallbacksForANewGuildFinishingTogetherBothLinkAndLeaveOneLink()
+    {
+        // A double click, or two tabs: both consents come back at once. Each round starts from an unlinked guild so
+        // both callbacks race to create the same link and account rows.
+        await using var world = await TwitchWorld.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        for (var round = 0; round < 4; round++)
+        {
+            var first = await ConsentedCallbackAsync(world);
+            var second = await ConsentedCallbackAsync(world);
+
+            var pages = await Task.WhenAll(
+                first.Browser.GetAsync(first.Callback, ct),
+                second.Browser.GetAsync(second.Callback, ct));
+
+            Assert.All(pages, page => Assert.Equal(HttpStatusCode.OK, page.StatusCode));
+            await using var db = Contexts(world).CreateDbContext();
+            Assert.Single(await db.GuildLinks.ToListAsync(ct));
+            var account = Assert.Single(await db.TwitchAccounts.ToListAsync(ct));
+            Assert.Null(account.BrokenReason);
+            var (exit, _, error) = await world.CliAsync("twitch", "unlink", "--guild", TwitchWorld.GuildId);
+            Assert.True(exit == 0, error);
+            first.Browser.Dispose();
+            second.Browser.Dispose();
+        }
+    }
+
+    /// <summary>A browser that went through the ticket and Twitch's consent, stopped just before the callback.
+    /// </summary>
+    private static async Task<(HttpClient Browser, Uri Callback)> ConsentedCallbackAsync(TwitchWorld world)
+    {
+        var (_, output, _) = await world.CliAsync("twitch", "link", "--guild", TwitchWorld.GuildId);
+        var url = new Uri(System.Text.RegularExpressions.Regex.Match(output, @"http://\S+ticket=\S+").Value);
+        var browser = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+        });
+        using var start = await TwitchWorld.PressContinueAsync(browser, url);
+        using var authorize = await browser.GetAsync(start.Headers.Location, TestContext.Current.CancellationToken);
+        return (browser, authorize.Headers.Location!);
+    }
+
+    [Fact]
     public async Task AffiliateOnlyEventsAreRefusedForARegularAccount()
     {
         await using var world = await TwitchWorld.StartAsync();

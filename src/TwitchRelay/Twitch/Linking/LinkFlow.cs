@@ -94,7 +94,7 @@ public sealed partial class LinkFlow(
             return new LinkRefused("Twitch did not say who you are", "Nothing was linked. Try again in a moment.");
         }
 
-        var previousAccount = await StoreAsync(request.GuildId, user, issued.Tokens, ct);
+        var previousAccount = await StoreOnceMoreOnConflictAsync(request.GuildId, user, issued.Tokens, ct);
         if (previousAccount is not null)
         {
             // The guild moved to another Twitch account: the old one's tokens must not linger.
@@ -174,6 +174,26 @@ public sealed partial class LinkFlow(
         return request;
     }
 
+    /// <summary>Two callbacks for the same new guild or account (a double click, two tabs) can both find no row and
+    /// both insert; the second insert then fails on the key. Reading again finds the first one's rows, which are
+    /// updated like any re-link.</summary>
+    private async Task<string?> StoreOnceMoreOnConflictAsync(
+        string guildId,
+        TwitchUser user,
+        TwitchTokens issued,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await StoreAsync(guildId, user, issued, ct);
+        }
+        catch (DbUpdateException exception)
+        {
+            LogStoreConflict(guildId, exception);
+            return await StoreAsync(guildId, user, issued, ct);
+        }
+    }
+
     /// <summary>Stores the account and the guild's link; returns the account the guild was linked to before, when
     /// that was another one.</summary>
     private async Task<string?> StoreAsync(string guildId, TwitchUser user, TwitchTokens issued, CancellationToken ct)
@@ -219,6 +239,10 @@ public sealed partial class LinkFlow(
         await db.SaveChangesAsync(ct);
         return previous;
     }
+
+    [LoggerMessage(EventId = 3732, Level = LogLevel.Information,
+        Message = "Another link for guild {GuildId} was stored at the same moment; storing this one over it")]
+    private partial void LogStoreConflict(string guildId, Exception exception);
 
     [LoggerMessage(EventId = 3731, Level = LogLevel.Warning, Message = "Twitch could not be reached to finish a link")]
     private partial void LogTwitchUnreachable(Exception exception);
