@@ -102,7 +102,9 @@ internal static class ReplayCommand
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order());
+                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+                    .OrderBy(LifecycleRank)
+                    .ThenBy(x => x, StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {
@@ -171,5 +173,20 @@ internal static class ReplayCommand
             EventSubSignature.Compute(secret, messageId, timestamp, body));
         using var response = await http.SendAsync(request, token);
         return (int)response.StatusCode;
+    }
+
+    /// <summary>A folder is replayed in the order a channel lives it, not the alphabet's: what begins a story
+    /// (stream.online, poll.begin) before its progress, lock and end, so the end of a poll or a stream is not sent
+    /// before its start (which the relay would rightly treat as late).</summary>
+    private static int LifecycleRank(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return name switch
+        {
+            _ when name.EndsWith(".progress", StringComparison.Ordinal) => 1,
+            _ when name.EndsWith(".lock", StringComparison.Ordinal) => 2,
+            _ when name.EndsWith(".end", StringComparison.Ordinal) || name == "stream.offline" => 3,
+            _ => 0,
+        };
     }
 }

@@ -51,6 +51,9 @@ public static class RelayHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // A verb's output is its result (`config export > rules.json`): log lines go to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRelayCore(builder.Configuration);
         return builder.Build();

@@ -51,6 +51,26 @@ public sealed class ReplayAndActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplayingTheSamplesFolderSendsAStreamsStartBeforeItsEnd()
+    {
+        var rules = Path.Combine(settings.Folder, "rules.json");
+        await File.WriteAllTextAsync(rules, """
+            { "version": 1, "guilds": [ { "guildId": "100000000000000001", "broadcasterId": "583920147",
+              "alerts": [ { "event": "stream.online", "channelId": "100000000000000002" } ] } ] }
+            """, TestContext.Current.CancellationToken);
+        var url = new Uri(host.BaseAddress, "/twitch/eventsub").ToString();
+
+        await RunAsync("config", "import", rules);
+        var (exit, _, _) = await RunAsync("replay", "--url", url, SamplesFolder);
+        await Eventually.UntilAsync(ProcessedCountAsync, count => count >= 45);
+
+        Assert.Equal(0, exit);
+        await using var db = host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>().CreateDbContext();
+        var keys = await db.Deliveries.Select(x => x.EventKey).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("stream.online", keys);
+    }
+
+    [Fact]
     public async Task ReplayToAServiceThatIsNotRunningSaysSo()
     {
         var (exit, _, error) = await RunAsync(

@@ -249,7 +249,8 @@ public sealed class AlertConfigStore(
     public async Task<AlertConfigFile> ExportAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var links = await db.GuildLinks.Include(x => x.Rules).Include(x => x.Follows).OrderBy(x => x.GuildId)
+        var links = await db.GuildLinks.Include(x => x.Rules).Include(x => x.Follows).AsSplitQuery()
+            .OrderBy(x => x.GuildId)
             .ToListAsync(cancellationToken);
         return new AlertConfigFile
         {
