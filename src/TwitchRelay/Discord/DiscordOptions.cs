@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
-using TwitchRelay.Discord.Gateway;
+using TwitchRelay.Hosting;
 
 namespace TwitchRelay.Discord;
 

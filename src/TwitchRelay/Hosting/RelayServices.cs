@@ -40,8 +40,9 @@ public static class RelayServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DataProtectionSettings>, DataProtectionSettingsValidator>();
 
-        var keys = configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>()
-            ?? new DataProtectionSettings();
+        // An empty KeysPath is reported by the options check with its name; the default only lets this line run.
+        var keys = configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>() is
+            { KeysPath: { Length: > 0 } } configured ? configured : new DataProtectionSettings();
         services.AddDataProtection()
             .SetApplicationName("TwitchRelay")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(keys.KeysPath)));

@@ -9,6 +9,11 @@ public sealed class ServiceOptions
     /// (Twitch only calls https on port 443: https://dev.twitch.tv/docs/eventsub/handling-webhook-events/).</summary>
     [AbsoluteHttpUrl(RequireHttps = true)]
     public string? PublicUrl { get; set; }
+
+    /// <summary>Where Kestrel listens (read by ASP.NET Core itself; bound here only to be checked at start-up).
+    /// </summary>
+    [ListenUrls]
+    public string? Urls { get; set; }
 }
 
 [OptionsValidator]

@@ -31,6 +31,12 @@ public sealed class StartupConfigurationTests : IDisposable
         "discord.com/oauth2",
         "Discord:OAuthAuthorizeUrl must be an absolute http(s)")]
     [InlineData("EventSub:Transport", "conduit", "EventSub:Transport must be 'websocket' or 'webhook'")]
+    [InlineData("EventSub:WebSocketUrl", "bad", "EventSub:WebSocketUrl must be an absolute ws(s) URL")]
+    [InlineData("Discord:CommandGuildId", "12", "Discord:CommandGuildId must be a Discord id (17 to 20 digits)")]
+    [InlineData("Urls", "http://localhost:abc", "Urls must be http(s) URLs separated by ';'")]
+    [InlineData("Urls", "notaurl", "Urls must be http(s) URLs separated by ';'")]
+    [InlineData("Urls", "http://localhost:99999", "Urls must be http(s) URLs separated by ';'")]
+    [InlineData("DataProtection:KeysPath", "", "DataProtection:KeysPath is required")]
     [InlineData("Streams:OfflineGrace", "-00:05:00", "Streams:OfflineGrace must be between 00:00:00 and 1.00:00:00")]
     [InlineData("Streams:OfflineGrace", "ten", "Failed to convert configuration value 'ten' at 'Streams:OfflineGrace'")]
     public async Task WrongValueStopsServeWithTheSettingsName(string key, string value, string expected)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using TwitchRelay.Hosting;
 
 namespace TwitchRelay.Twitch.EventSub;
 
@@ -16,6 +17,7 @@ public sealed class EventSubOptions
     public string Transport { get; set; } = "websocket";
 
     [Required]
+    [AbsoluteWebSocketUrl]
     public string WebSocketUrl { get; set; } = "wss://eventsub.wss.twitch.tv/ws";
 
     public bool UsesWebhooks => string.Equals(Transport, "webhook", StringComparison.Ordinal);
