@@ -71,6 +71,17 @@ public sealed class AlertRendererTests
     }
 
     [Fact]
+    public void TimeoutWhoseExpiryPassedBeforeTheEventArrivedHasNoLengthRatherThanZero()
+    {
+        var text = RenderedEdited(
+            "more/channel.moderate.timeout.json",
+            e => e["timeout"]!["expires_at"] = "2026-11-28T19:00:00Z");
+
+        Assert.Contains("timed out for **unknown length**", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LegacyTimeoutLengthIsEndsAtMinusBannedAt()
     {
         var text = RenderedEdited("channel.ban.json", e => e["ends_at"] = "2026-11-28T20:51:07.446102331Z");

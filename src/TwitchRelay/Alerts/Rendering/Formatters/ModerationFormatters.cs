@@ -71,7 +71,10 @@ internal static class ModerationFormatters
     // (https://github.com/twitchdev/issues/issues/1123).
     private static AlertView Timeout(string user, Facts facts)
     {
-        var duration = facts.EndsAt is { } ends ? Format.Duration(ends - facts.Start) : "unknown length";
+        // An expiry at or before the event's time (a replayed or very late notification) says nothing of the length.
+        var duration = facts.EndsAt is { } ends && ends > facts.Start
+            ? Format.Duration(ends - facts.Start)
+            : "unknown length";
         var view = new AlertView
         {
             Title = "User timed out",
