@@ -54,6 +54,21 @@ public sealed class ConfigImportTests : IDisposable
     }
 
     [Fact]
+    public async Task AWrongTypeInsideSubscriberRolesIsNamedInJsonTerms()
+    {
+        var wrongType = """{ "version": 1, "guilds": [ { "guildId": "900000000000000001", "broadcasterId": "1",""" +
+            """ "alerts": [], "subscriberRoles": { "roleId": "910000000000000005", "includeGifts": "yes" } } ] }""";
+
+        var (exit, _, error) = await RunAsync("config", "import", await WriteAsync(wrongType));
+
+        Assert.Equal(1, exit);
+        Assert.Contains(
+            "guilds[0].subscriberRoles.includeGifts: expected true or false",
+            error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownPropertyAndWrongTypeAreReportedWithTheirPath()
     {
         var typo = """{ "version": 1, "guilds": [ { "guildId": "900000000000000001", "broadcasterId": "1",""" +

@@ -348,7 +348,8 @@ public sealed class AlertConfigStore(
         var last = (path ?? "").Split('.')[^1];
         return last switch
         {
-            "enabled" => "expected true or false",
+            "enabled" or "includeGifts" => "expected true or false",
+            "subscriberRoles" => "expected an object ({ … })",
             "version" => "expected a whole number",
             "guilds" or "alerts" or "mentionRoleIds" or "follow" => "expected a list ([ … ])",
             _ when last.EndsWith(']') && last.StartsWith("mentionRoleIds", StringComparison.Ordinal) =>
