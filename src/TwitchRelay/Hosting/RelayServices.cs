@@ -60,6 +60,7 @@ public static class RelayServices
         services.AddSingleton<IValidateOptions<EventSubOptions>, EventSubOptionsValidator>();
         services.AddSingleton<IValidateOptions<ServiceOptions>, WebhookNeedsPublicUrl>();
         services.AddSingleton<ChangeMarkers>();
+        services.AddSingleton<ServiceAddress>();
         services.AddSingleton<AccountTokens>();
         services.AddSingleton<AppTokens>();
         services.AddSingleton<TwitchCalls>();

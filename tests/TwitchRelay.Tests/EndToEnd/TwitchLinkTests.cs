@@ -72,6 +72,8 @@ public class TwitchLinkTests
         Assert.Contains("authorization_revoked", account.BrokenReason, StringComparison.Ordinal);
         var notice = Assert.Single(world.Discord.MessagesIn(TwitchWorld.AdminChannel));
         Assert.Contains("twitch relink --guild " + TwitchWorld.GuildId, notice.Content, StringComparison.Ordinal);
+        Assert.Contains($"<{world.Host.BaseAddress}guilds/{TwitchWorld.GuildId}>", notice.Content,
+            StringComparison.Ordinal);
         var post = world.Discord.Requests.Single(x => x.Path.EndsWith($"/channels/{TwitchWorld.AdminChannel}/messages",
             StringComparison.Ordinal));
         Assert.Contains("\"parse\":[]", post.Body, StringComparison.Ordinal);
@@ -125,6 +127,8 @@ public class TwitchLinkTests
         var notice = Assert.Single(world.Discord.MessagesIn(TwitchWorld.AdminChannel));
         Assert.Contains("is now a Twitch affiliate", notice.Content, StringComparison.Ordinal);
         Assert.Contains("twitch relink --guild " + TwitchWorld.GuildId, notice.Content, StringComparison.Ordinal);
+        Assert.Contains($"<{world.Host.BaseAddress}guilds/{TwitchWorld.GuildId}>", notice.Content,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TwitchRelay.Alerts;
 using TwitchRelay.Discord.Gateway;
 using TwitchRelay.Hosting;
@@ -17,7 +16,7 @@ internal sealed class TwitchCommandHandler(
     TestAlerts testAlerts,
     ISubscriberCommands subscribers,
     IBotGuilds botGuilds,
-    IOptions<ServiceOptions> service)
+    ServiceAddress address)
 {
     /// <summary>Event keys that have a sample alert, for <c>/twitch test</c> and its autocomplete.</summary>
     public static IReadOnlyList<string> TestableEventKeys { get; } =
@@ -63,7 +62,7 @@ internal sealed class TwitchCommandHandler(
         if (link is null)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"**Twitch:** not linked. Run `twitch link --guild {guildId}` on the server running TwitchRelay.");
+                $"**Twitch:** not linked. Link it on <{address.GuildPage(guildId)}>.");
             return new InteractionReply(text.ToString());
         }
 
@@ -73,7 +72,7 @@ internal sealed class TwitchCommandHandler(
         if (account is null)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"broadcaster {link.BroadcasterId}, not linked yet (run `twitch link --guild {guildId}`)");
+                $"broadcaster {link.BroadcasterId}, not linked yet (link it on <{address.GuildPage(guildId)}>)");
         }
         else if (account.IsHealthy)
         {
@@ -83,7 +82,7 @@ internal sealed class TwitchCommandHandler(
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"{DiscordText.Escape(account.DisplayName)} — **broken**: {DiscordText.Escape(account.BrokenReason)}"
-                + $" (run `twitch relink --guild {guildId}`)");
+                + $" (Re-Link on <{address.GuildPage(guildId)}>)");
         }
 
         var enabled = link.Rules.Where(r => r.Enabled).OrderBy(r => r.Position).Select(r => r.EventKey)
@@ -155,15 +154,16 @@ internal sealed class TwitchCommandHandler(
             $"Sent a test {key} alert to {string.Join(", ", places)}, with sample data and no one pinged.");
     }
 
-    /// <summary>There is no dashboard yet: the service's address is given, and the CLI named for the rest.</summary>
+    /// <summary>The guild's dashboard page, where its admins sign in with Discord and set everything up.</summary>
     private InteractionReply Link(string guildId)
     {
-        var url = service.Value.PublicUrl?.TrimEnd('/');
-        var where = url is null
-            ? "The service has no `PublicUrl` set, so there is no address to give."
-            : $"TwitchRelay runs at {url}/ .";
+        var page = address.GuildPage(guildId);
+        var note = address.IsPublic
+            ? ""
+            : " (the service has no `PublicUrl`, so this is the address it listens on; set `PublicUrl` when it runs "
+                + "behind a proxy)";
         return new InteractionReply(
-            $"{where} There is no web dashboard yet: link Twitch with `twitch link --guild {guildId}` and manage "
-            + "alerts with `config export` / `config import` on the server running TwitchRelay.");
+            $"Set up TwitchRelay for this server on its dashboard: <{page}>{note}. Sign in with Discord there to link "
+            + "the Twitch account, pick the alerts and their channels, and see what was delivered.");
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Alerts;
@@ -18,9 +16,8 @@ internal sealed class SubscriberCommands(
     MemberConnectFlow flow,
     IDbContextFactory<RelayDbContext> contexts,
     DiscordGuildClient guilds,
-    IOptions<ServiceOptions> service,
-    IOptions<TwitchOptions> twitch,
-    IServiceProvider services) : ISubscriberCommands
+    ServiceAddress address,
+    IOptions<TwitchOptions> twitch) : ISubscriberCommands
 {
     public async Task<InteractionReply> ConnectAsync(string guildId, string userId, CancellationToken ct)
     {
@@ -31,7 +28,7 @@ internal sealed class SubscriberCommands(
         }
 
         var ticket = await flow.IssueTicketAsync(guildId, userId, ct);
-        var url = $"{BaseUrl()}{MemberConnectEndpoints.ConnectPath}?ticket={Uri.EscapeDataString(ticket)}";
+        var url = $"{address.BaseUrl()}{MemberConnectEndpoints.ConnectPath}?ticket={Uri.EscapeDataString(ticket)}";
         return new InteractionReply(
             $"Open this link within 10 minutes to connect your Twitch account (it works once, only for you): {url}");
     }
@@ -71,17 +68,5 @@ internal sealed class SubscriberCommands(
 
         await db.SaveChangesAsync(ct);
         return taken;
-    }
-
-    /// <summary>PublicUrl when set, else the address the service listens on.</summary>
-    private string BaseUrl()
-    {
-        if (service.Value.PublicUrl is { Length: > 0 } publicUrl)
-        {
-            return publicUrl.TrimEnd('/');
-        }
-
-        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        return addresses?.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5080";
     }
 }

@@ -52,9 +52,9 @@ public sealed partial class AccountProfileRefresher(
             var name = DiscordText.Escape(user.DisplayName);
             await health.TellAdminsAsync(
                 accountId,
-                guildId => $"🎉 **{name}** is now a Twitch {user.BroadcasterType}. Re-link the account "
-                    + $"(`twitch relink --guild {guildId}` on the server running TwitchRelay) to allow bits, "
-                    + "subscriptions, polls, predictions, rewards, goals and hype trains.",
+                guildId => $"🎉 **{name}** is now a Twitch {user.BroadcasterType}. Re-link the account to allow "
+                    + "bits, subscriptions, polls, predictions, rewards, goals and hype trains: "
+                    + $"{health.RelinkHint(guildId)}.",
                 cancellationToken);
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TwitchRelay.Alerts;
 using TwitchRelay.Delivery;
 using TwitchRelay.Discord;
+using TwitchRelay.Hosting;
 using TwitchRelay.Storage;
 
 namespace TwitchRelay.Twitch.Tokens;
@@ -13,9 +14,14 @@ public sealed partial class LinkHealth(
     IDbContextFactory<RelayDbContext> contexts,
     DiscordRestClient discord,
     ChangeMarkers changes,
+    ServiceAddress address,
     TimeProvider time,
     ILogger<LinkHealth> logger) : ILinkBreaker
 {
+    /// <summary>Where a guild's admins re-link: the guild's dashboard page, or the CLI verb on the server.</summary>
+    public string RelinkHint(string guildId) =>
+        $"Re-Link on <{address.GuildPage(guildId)}> or run `twitch relink --guild {guildId}` on the server";
+
     public async Task MarkBrokenAsync(
         string accountId,
         string reason,
@@ -39,8 +45,7 @@ public sealed partial class LinkHealth(
         await TellAdminsAsync(
             accountId,
             guildId => $"⚠️ The Twitch link to **{name}** stopped working: {reason}. "
-                + "Alerts for this channel are paused until it is re-linked "
-                + $"(`twitch relink --guild {guildId}` on the server running TwitchRelay).",
+                + $"Alerts for this channel are paused until it is re-linked: {RelinkHint(guildId)}.",
             cancellationToken);
     }
 

@@ -178,20 +178,34 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
-    public async Task LinkGivesThePublicUrlAndSaysThereIsNoDashboardYet()
+    public async Task LinkGivesTheGuildsDashboardPageUnderThePublicUrl()
     {
         // Arrange
         await using var world = await CommandWorld.StartAsync(
-            settings => settings.With("PublicUrl", "https://relay.example"));
+            settings => settings.With("PublicUrl", "https://relay.example/"));
 
         // Act
         var answer = await world.RunAsync("link");
 
         // Assert
         Assert.True(answer.Ephemeral);
-        Assert.Contains("https://relay.example/", answer.Content, StringComparison.Ordinal);
-        Assert.Contains("no web dashboard yet", answer.Content, StringComparison.Ordinal);
-        Assert.Contains($"twitch link --guild {CommandWorld.GuildId}", answer.Content, StringComparison.Ordinal);
+        Assert.Contains($"<https://relay.example/guilds/{CommandWorld.GuildId}>", answer.Content,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("PublicUrl", answer.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LinkWithoutAPublicUrlGivesTheListeningAddressAndSaysSo()
+    {
+        // Arrange
+        await using var world = await CommandWorld.StartAsync();
+
+        // Act
+        var answer = await world.RunAsync("link");
+
+        // Assert: the test host listens on 127.0.0.1 with a port picked at start.
+        Assert.Matches($@"<http://127\.0\.0\.1:\d+/guilds/{CommandWorld.GuildId}>", answer.Content);
+        Assert.Contains("no `PublicUrl`", answer.Content, StringComparison.Ordinal);
     }
 
     [Fact]
