@@ -77,6 +77,7 @@ public static class RelayServices
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<EventSubReconnects>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<TestAlertQueue>();
         return services;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TwitchRelay.Dashboard.Rules;
+using TwitchRelay.Delivery;
 using TwitchRelay.Storage;
 using TwitchRelay.Storage.Entities;
 
@@ -27,7 +27,7 @@ public sealed class GuildActivity(IDbContextFactory<RelayDbContext> contexts, Ti
                 x.LastError,
                 x.CreatedAt,
                 x.CompletedAt,
-                x.Inbox!.MessageType == TestAlerts.MessageType))
+                x.Inbox!.MessageType == TestAlertQueue.MessageType))
             .ToListAsync(ct);
     }
 

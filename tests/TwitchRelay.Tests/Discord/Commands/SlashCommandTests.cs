@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TwitchRelay.Discord.Commands;
 
 namespace TwitchRelay.Tests.Discord.Commands;
@@ -124,6 +125,25 @@ public sealed class SlashCommandTests
         // The status now shows it as the last alert.
         var status = await world.RunAsync("status");
         Assert.Contains("**Last alert:** follow", status.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestAlertFromTheCommandIsShownAsATestInTheDashboardsActivity()
+    {
+        // Arrange
+        await using var world = await CommandWorld.StartAsync(rulesJson: CommandWorld.Rules("follow"));
+
+        // Act
+        await world.RunAsync("test", options: new Dictionary<string, string> { ["event"] = "follow" });
+        await world.Discord.WaitForMessagesAsync(1);
+
+        // Assert: the dashboard lists it as a test, and today's event counts do not include it.
+        var activity = world.Host.Services.GetRequiredService<TwitchRelay.Dashboard.Guilds.GuildActivity>();
+        var ct = TestContext.Current.CancellationToken;
+        var row = Assert.Single(await activity.LatestDeliveriesAsync(CommandWorld.GuildId, ct));
+        Assert.Equal("follow", row.EventKey);
+        Assert.True(row.IsTest);
+        Assert.Empty(await activity.EventsTodayAsync(CommandWorld.GuildId, ct));
     }
 
     [Fact]
