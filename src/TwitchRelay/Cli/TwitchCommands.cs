@@ -64,7 +64,7 @@ internal static class TwitchCommands
 
                 var ticket = await services.GetRequiredService<LinkTickets>()
                     .IssueAsync(parse.GetValue(guild)!, relink, ct);
-                var baseUrl = BaseUrl(services);
+                var baseUrl = services.GetRequiredService<ServiceAddress>().BaseUrl();
                 await cli.Out.WriteLineAsync(
                     "Open this in the browser of the streamer "
                     + $"(valid {LinkTickets.Lifetime.TotalMinutes:0} minutes, once):");
@@ -85,22 +85,21 @@ internal static class TwitchCommands
         CancellationToken token)
     {
         var unlinked = await services.GetRequiredService<Unlinker>().UnlinkAsync(guildId, token);
-        await cli.Out.WriteLineAsync(unlinked
-            ? $"Un-linked guild {guildId}: its link, alert rules and delivery history are deleted."
-            : $"Guild {guildId} was not linked; nothing to do.");
-        return unlinked ? ExitCodes.Ok : ExitCodes.Failed;
-    }
-
-    /// <summary>PublicUrl when set, else the first address the service listens on.</summary>
-    private static string BaseUrl(IServiceProvider services)
-    {
-        var publicUrl = services.GetRequiredService<IOptions<ServiceOptions>>().Value.PublicUrl;
-        if (!string.IsNullOrEmpty(publicUrl))
+        if (unlinked is null)
         {
-            return publicUrl.TrimEnd('/');
+            await cli.Out.WriteLineAsync($"Guild {guildId} was not linked; nothing to do.");
+            return ExitCodes.Failed;
         }
 
-        var urls = services.GetRequiredService<IConfiguration>()["Urls"] ?? "http://localhost:5080";
-        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('/');
+        await cli.Out.WriteLineAsync(
+            $"Un-linked guild {guildId}: its link, alert rules, role settings and delivery history are deleted; "
+            + $"{unlinked.RolesTaken} role(s) the service gave were taken back.");
+        if (unlinked.RolesLeft > 0)
+        {
+            await cli.Out.WriteLineAsync(
+                $"{unlinked.RolesLeft} role(s) could not be taken back (the log says why); remove them in Discord.");
+        }
+
+        return ExitCodes.Ok;
     }
 }

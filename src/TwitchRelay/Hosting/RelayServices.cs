@@ -73,6 +73,7 @@ public static class RelayServices
         services.AddSingleton<LinkActivation>();
         services.AddSingleton<LinkFlow>();
         services.AddSingleton<Unlinker>();
+        services.AddSingleton<IUnlinkRoleCleanup, UnlinkRoleCleanup>();
         services.AddSingleton<EventSubSecretSource>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<EventSubReconnects>();

@@ -46,6 +46,25 @@ public class LiveRoleTests
     }
 
     [Fact]
+    public async Task UnlinkingWhileLiveTakesTheLiveRoleBack()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, withFriend: false);
+        var guild = pipeline.Discord.Guild(Pipeline.GuildId);
+        twitch.GoLive(StreamBodies.BroadcasterId, "1001", time.GetUtcNow());
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await RolesOfAsync(guild, StreamerMember, has: true);
+
+        // The operator un-links from the command line, as a running service would too.
+        var (exit, output) = await CliAsync(pipeline.Settings, "twitch", "unlink", "--guild", Pipeline.GuildId);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("1 role(s) the service gave were taken back", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pipeline.LiveRole, guild.RolesOf(StreamerMember)!);
+    }
+
+    [Fact]
     public async Task ReconcileTakesAStuckRoleAndGivesItToWhoeverTwitchSaysIsLive()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -33,7 +33,15 @@ public sealed class GuildOverview(IDbContextFactory<RelayDbContext> contexts)
         var shared = link is not null && await db.GuildLinks.AnyAsync(
             x => x.BroadcasterId == link.BroadcasterId && x.GuildId != guildId,
             cancellationToken);
-        return new UnlinkImpact(rules, deliveries, AccountStays: shared);
+        var follows = await db.FollowedChannels.CountAsync(x => x.GuildId == guildId, cancellationToken);
+        var grants = await db.SubscriberRoleGrants.CountAsync(x => x.GuildId == guildId, cancellationToken);
+        return new UnlinkImpact(rules, deliveries, AccountStays: shared)
+        {
+            FollowedChannels = follows,
+            SubscriberRolesGiven = grants,
+            HasLiveRole = link?.LiveRoleId is not null,
+            HasSubscriberRoles = link?.HasSubscriberRoles ?? false,
+        };
     }
 
     /// <summary>Notifications carry the broadcaster's id as a JSON string in their condition and event; the inbox
@@ -69,4 +77,14 @@ public sealed record GuildState(GuildLink? Link, TwitchAccount? Account, DateTim
     public bool IsMonetized => Account?.BroadcasterType is "affiliate" or "partner";
 }
 
-public sealed record UnlinkImpact(int Rules, int Deliveries, bool AccountStays);
+public sealed record UnlinkImpact(int Rules, int Deliveries, bool AccountStays)
+{
+    public int FollowedChannels { get; init; }
+
+    /// <summary>Subscriber roles the service gave members, taken back by the un-link.</summary>
+    public int SubscriberRolesGiven { get; init; }
+
+    public bool HasLiveRole { get; init; }
+
+    public bool HasSubscriberRoles { get; init; }
+}

@@ -8,21 +8,22 @@ using TwitchRelay.Twitch.Tokens;
 
 namespace TwitchRelay.Twitch.Linking;
 
-/// <summary>Un-link: the guild's link, rules, deliveries and shared messages go in one transaction. When no other
-/// guild uses the account, its EventSub subscriptions are deleted and its token revoked at Twitch first
-/// (https://dev.twitch.tv/docs/authentication/revoke-tokens/), then the account and its tokens are deleted too.
-/// </summary>
+/// <summary>Un-link: the guild's link, rules, role settings, deliveries and shared messages go in one transaction.
+/// When no other guild uses the account, its EventSub subscriptions are deleted and its token revoked at Twitch first
+/// (https://dev.twitch.tv/docs/authentication/revoke-tokens/), then the account and its tokens are deleted too. The
+/// roles the service gave in the guild are taken back afterwards, since nothing maintains them any more.</summary>
 public sealed partial class Unlinker(
     IDbContextFactory<RelayDbContext> contexts,
     SubscriptionReconciler reconciler,
     AccountTokens tokens,
     TwitchAuthClient auth,
     ChangeMarkers changes,
+    IUnlinkRoleCleanup roles,
     IOptions<EventSubOptions> eventSub,
     ILogger<Unlinker> logger)
 {
-    /// <summary>Returns false when the guild had no link.</summary>
-    public async Task<bool> UnlinkAsync(string guildId, CancellationToken cancellationToken)
+    /// <summary>Returns null when the guild had no link.</summary>
+    public async Task<UnlinkResult?> UnlinkAsync(string guildId, CancellationToken cancellationToken)
     {
         string accountId;
         bool lastGuild;
@@ -31,7 +32,7 @@ public sealed partial class Unlinker(
             var link = await db.GuildLinks.FindAsync([guildId], cancellationToken);
             if (link is null)
             {
-                return false;
+                return null;
             }
 
             accountId = link.BroadcasterId;
@@ -45,10 +46,13 @@ public sealed partial class Unlinker(
             await ReleaseAtTwitchAsync(accountId, cancellationToken);
         }
 
+        var given = await roles.RolesGivenAsync(guildId, cancellationToken);
         await DeleteLocallyAsync(guildId, lastGuild ? accountId : null, cancellationToken);
         await changes.BumpAsync(ChangeMarkers.Links, cancellationToken);
         LogUnlinked(guildId, accountId, lastGuild);
-        return true;
+
+        var taken = await roles.TakeBackAsync(guildId, given, cancellationToken);
+        return new UnlinkResult(taken, given.Count - taken);
     }
 
     /// <summary>For an account no guild uses any more (a guild re-linked to another account): release it at Twitch
@@ -93,6 +97,7 @@ public sealed partial class Unlinker(
         await db.Deliveries.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.AlertRules.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.FollowedChannels.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
+        await db.SubscriberRoleGrants.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.LinkRequests.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.LinkTickets.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
         await db.GuildLinks.Where(x => x.GuildId == guildId).ExecuteDeleteAsync(cancellationToken);
@@ -116,3 +121,7 @@ public sealed partial class Unlinker(
         Message = "Could not release account {AccountId} at Twitch; its local data is deleted anyway")]
     private partial void LogReleaseFailed(Exception exception, string accountId);
 }
+
+/// <summary>What an un-link did at Discord: roles the service gave that were taken back, and those Discord refused.
+/// </summary>
+public sealed record UnlinkResult(int RolesTaken, int RolesLeft);

@@ -5,6 +5,7 @@ using TwitchRelay.Fakes.Discord;
 using TwitchRelay.Storage;
 using TwitchRelay.Storage.Entities;
 using TwitchRelay.Tests.Infrastructure;
+using TwitchRelay.Twitch.Linking;
 
 namespace TwitchRelay.Tests.Discord.Commands;
 
@@ -180,6 +181,30 @@ public sealed class SubscriberRoleTests
             answer.Content);
         Assert.Empty(rig.MemberRoles());
         Assert.Empty(await rig.GrantsAsync());
+    }
+
+    [Fact]
+    public async Task UnlinkTakesBackTheSubscriberRolesAndForgetsWhoWasGivenThem()
+    {
+        // Arrange
+        await using var rig = await RoleRig.StartAsync();
+        await rig.SendAsync("channel.subscribe.json", tier: "1000");
+        await rig.WaitForRolesAsync(roles => roles.Contains(Tier1Role));
+        await rig.WaitForProcessedAsync(1);
+
+        // Act
+        var result = await rig.World.Host.Services.GetRequiredService<Unlinker>()
+            .UnlinkAsync(CommandWorld.GuildId, TestContext.Current.CancellationToken);
+
+        // Assert: Discord was asked to take the role, and nothing of the guild's role settings is left.
+        Assert.Equal(new UnlinkResult(RolesTaken: 1, RolesLeft: 0), result);
+        Assert.Empty(rig.MemberRoles());
+        Assert.Contains(rig.World.Discord.Requests, r => r.Method == "DELETE"
+            && r.Path.EndsWith($"/members/{CommandWorld.Member}/roles/{Tier1Role}", StringComparison.Ordinal));
+        Assert.Empty(await rig.GrantsAsync());
+        await using var db = await rig.World.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>()
+            .CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.False(await db.GuildLinks.AnyAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -35,15 +35,22 @@ public sealed class GuildModel(
 
     public bool BotMissing { get; private set; }
 
-    public async Task OnGetAsync([FromQuery] string? done)
+    public async Task OnGetAsync([FromQuery] string? done, [FromQuery] int rolesLeft = 0)
     {
         Notice = done switch
         {
-            "unlinked" => "Un-linked: the account, its rules and their delivery history are gone from this server.",
+            "unlinked" => "Un-linked: the account, its rules, role settings and delivery history are gone from this "
+                + "server, and the roles TwitchRelay gave were taken back.",
             "admin-channel" => "Admin channel saved.",
             "toggled" => "Saved.",
             _ => null,
         };
+        if (done == "unlinked" && rolesLeft > 0)
+        {
+            Problem = $"Discord refused to take back {rolesLeft} role(s) TwitchRelay had given (the service's log "
+                + "says why): remove them from those members in Discord.";
+        }
+
         await LoadAsync();
     }
 

@@ -24,7 +24,8 @@ public sealed class UnlinkModel(GuildOverview overview, Unlinker unlinker) : Gui
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await unlinker.UnlinkAsync(GuildId, HttpContext.RequestAborted);
-        return Redirect($"/guilds/{GuildId}?done=unlinked");
+        var result = await unlinker.UnlinkAsync(GuildId, HttpContext.RequestAborted);
+        var left = result is { RolesLeft: > 0 } ? $"&rolesLeft={result.RolesLeft}" : "";
+        return Redirect($"/guilds/{GuildId}?done=unlinked{left}");
     }
 }
