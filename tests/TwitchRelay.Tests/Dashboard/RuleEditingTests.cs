@@ -117,6 +117,28 @@ public sealed class RuleEditingTests
     }
 
     [Fact]
+    public async Task SwitchedOffRuleCannotPointAtAnotherServersChannelAndSoSendsNoTestThere()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/raid";
+        var fields = Rule("words the other server did not ask for");
+        fields["Enabled"] = "false";
+        fields["ChannelId"] = DashboardWorld.OtherChannel;
+
+        using var save = await ada.PostFormAsync(path, path + "?handler=Save", fields);
+        var page = WebUtility.HtmlDecode(await save.Content.ReadAsStringAsync(Ct));
+
+        // A switched-off rule skips the permission check, but never the check that the channel is this server's:
+        // otherwise "Send test alert" would post the admin's text into a server they do not manage.
+        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        Assert.Contains("That channel is not one of this server's text channels.", page, StringComparison.Ordinal);
+        await using var db = Db(world);
+        Assert.False(await db.AlertRules.AnyAsync(Ct));
+    }
+
+    [Fact]
     public async Task WebhookRuleKeepsItsTokenOffThePageAndItsTestAlertPostsThroughTheWebhook()
     {
         await using var world = await DashboardWorld.StartAsync();

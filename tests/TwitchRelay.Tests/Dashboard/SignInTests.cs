@@ -1,4 +1,5 @@
 using System.Net;
+using TwitchRelay.Dashboard.Auth;
 using TwitchRelay.Fakes.Discord;
 using TwitchRelay.Tests.EndToEnd;
 using TwitchRelay.Tests.Infrastructure;
@@ -206,6 +207,19 @@ public sealed class SignInTests
 
         Assert.Equal("/signin?error=expired", page.Headers.Location?.OriginalString);
     }
+
+    [Theory]
+    [InlineData("/guilds/1?x=2", true)]
+    [InlineData("/", true)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("/\t/evil.example", false)]
+    [InlineData("/\n/evil.example", false)]
+    [InlineData("https://evil.example/", false)]
+    [InlineData("evil.example", false)]
+    [InlineData("", false)]
+    public void OnlyPathsOnThisSiteAreReturnedTo(string returnUrl, bool local) =>
+        Assert.Equal(local, SignInEndpoints.IsLocal(returnUrl));
 
     [Fact]
     public async Task SignInReturnsToTheLocalPageAskedForButNeverToAnotherSite()

@@ -109,9 +109,12 @@ public static partial class SignInEndpoints
         (service.PublicUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + CallbackPath;
 
     /// <summary>Only paths on this site: an open redirect would let a crafted sign-in link send users elsewhere.
-    /// </summary>
+    /// Browsers drop tabs and line breaks from a Location and read a backslash as a slash, so "/\t/evil.example" and
+    /// "/\\evil.example" would leave the site (https://url.spec.whatwg.org/#concept-basic-url-parser); any control
+    /// character, space or backslash is refused.</summary>
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\');
 
     private static ITimeLimitedDataProtector Protector(IDataProtectionProvider protection) =>
         protection.CreateProtector("TwitchRelay.Dashboard.SignInState").ToTimeLimitedDataProtector();

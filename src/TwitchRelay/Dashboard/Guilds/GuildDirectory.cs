@@ -8,6 +8,11 @@ namespace TwitchRelay.Dashboard.Guilds;
 /// the bot may do in a channel. Read with the bot token through <see cref="DiscordGuildClient"/>.</summary>
 public sealed class GuildDirectory(DiscordGuildClient discord, BotPresence presence)
 {
+    private const string CannotReadGuild =
+        "Discord did not let the bot read this server (is the bot in it, and is Discord:BotToken set?).";
+
+    private const string NotOwnChannel = "That channel is not one of this server's text channels.";
+
     /// <summary>False only when Discord says the bot is not in the guild: asking it about such a guild would earn
     /// 403s, which count toward Discord's invalid-request limit
     /// (https://discord.com/developers/docs/topics/rate-limits#invalid-request-limit-aka-cloudflare-bans).</summary>
@@ -45,6 +50,23 @@ public sealed class GuildDirectory(DiscordGuildClient discord, BotPresence prese
             : null;
     }
 
+    /// <summary>For a rule that is switched off (no permission check yet): the channel must still be one of this
+    /// guild's text channels, or a test alert or a resend would post into a server the admin does not manage. Empty
+    /// when it is.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsWithChannelAsync(
+        string guildId,
+        string channelId,
+        CancellationToken ct)
+    {
+        var channels = await TextChannelsAsync(guildId, ct);
+        if (channels is null)
+        {
+            return [CannotReadGuild];
+        }
+
+        return channels.Any(x => x.Id == channelId) ? [] : [NotOwnChannel];
+    }
+
     /// <summary>What stops the bot from posting an alert in <paramref name="channelId"/> that mentions
     /// <paramref name="roleIds"/>, in words an admin can act on; empty when nothing does.
     /// https://discord.com/developers/docs/topics/permissions#permission-overwrites</summary>
@@ -68,13 +90,13 @@ public sealed class GuildDirectory(DiscordGuildClient discord, BotPresence prese
             || memberResult is not DiscordOk<DiscordMember> { Value: var member }
             || botResult is not DiscordOk<DiscordUser> { Value: var bot })
         {
-            return ["Discord did not let the bot read this server (is the bot in it, and is Discord:BotToken set?)."];
+            return [CannotReadGuild];
         }
 
         var channel = channels.FirstOrDefault(x => x.Id == channelId);
         if (channel is null || !channel.IsTextLike)
         {
-            return ["That channel is not one of this server's text channels."];
+            return [NotOwnChannel];
         }
 
         var held = DiscordPermissions.InChannel(guild, member, bot.Id, channel);

@@ -69,9 +69,11 @@ public sealed class EventModel(
 
         var alert = form.ToConfig(key, stored?.WebhookUrl);
         var problems = await store.ValidateRuleAsync(GuildId, form.RuleId, alert, ct);
-        if (problems.Count == 0 && alert.ChannelId is not null && alert.Enabled != false)
+        if (problems.Count == 0 && alert.ChannelId is not null)
         {
-            problems = await directory.ProblemsPostingAsync(GuildId, alert.ChannelId, form.RoleIds(), ct);
+            problems = alert.Enabled != false
+                ? await directory.ProblemsPostingAsync(GuildId, alert.ChannelId, form.RoleIds(), ct)
+                : await directory.ProblemsWithChannelAsync(GuildId, alert.ChannelId, ct);
         }
 
         if (problems.Count > 0)

@@ -62,10 +62,13 @@ public sealed class GuildModel(
     {
         var value = string.IsNullOrEmpty(adminChannelId) ? null : adminChannelId;
         await LoadAsync();
-        if (value is not null && (!Ids.IsSnowflake(value)
-            || (Channels is not null && Channels.All(x => x.Id != value))))
+        // Only a channel Discord lists for this guild: an id of another server's channel would send this server's
+        // notices there.
+        if (value is not null && (!Ids.IsSnowflake(value) || Channels is null || Channels.All(x => x.Id != value)))
         {
-            Problem = "Pick one of this server's text channels.";
+            Problem = Channels is null
+                ? "Discord did not list this server's channels (is the bot in it?); try again once it is."
+                : "Pick one of this server's text channels.";
             return Page();
         }
 
