@@ -17,6 +17,7 @@ public sealed partial class DeliveryAttempt(
     SecretProtector protector,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
+    DestinationFailureNotices failureNotices,
     ILogger<DeliveryAttempt> logger)
 {
     public async Task RunAsync(long deliveryId, CancellationToken cancellationToken)
@@ -58,6 +59,11 @@ public sealed partial class DeliveryAttempt(
         if (!rule.Enabled)
         {
             await FailPendingOfRuleAsync(db, rule, finishedAt, cancellationToken);
+        }
+
+        if (delivery is { Status: DeliveryStatus.Failed, LastError: { } reason } && reason != NoBotTokenReason)
+        {
+            await failureNotices.TellAsync(rule, reason, cancellationToken);
         }
     }
 

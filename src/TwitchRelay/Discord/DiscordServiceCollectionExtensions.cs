@@ -26,6 +26,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddSingleton<Guilds.DiscordBotIdentity>();
         services.TryAddTransient<Guilds.DiscordGuildClient>();
+        services.TryAddTransient<AdminNotices>();
 
         services
             .AddHttpClient(nameof(DiscordRestClient))

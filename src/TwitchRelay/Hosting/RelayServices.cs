@@ -91,6 +91,7 @@ public static class RelayServices
         services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<RevocationRecorder>();
         services.AddSingleton<DeliveryAttempt>();
+        services.AddSingleton<DestinationFailureNotices>();
         services.AddSingleton<StreamPlanner>();
         services.AddSingleton<InboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());

@@ -25,7 +25,7 @@ namespace TwitchRelay.Roles;
 public sealed partial class LiveRoleService(
     IDbContextFactory<RelayDbContext> contexts,
     DiscordGuildClient guilds,
-    DiscordRestClient discord,
+    AdminNotices notices,
     IOptions<DiscordOptions> discordOptions,
     TwitchHelixClient helix,
     TwitchCalls calls,
@@ -263,16 +263,8 @@ public sealed partial class LiveRoleService(
         await db.SaveChangesAsync(cancellationToken);
         if (link.AdminChannelId is { } channel)
         {
-            var message = new DiscordMessage(
-                DiscordText.Truncate($"TwitchRelay live role: {problem}.", DiscordLimits.Content),
-                null,
-                new DiscordAllowedMentions([], []),
-                null);
-            var sent = await discord.CreateMessageAsync(
-                new ChannelTarget(channel),
-                DiscordMessageJson.Serialize(message),
-                null,
-                cancellationToken);
+            var sent = await notices.PostAsync(
+                channel, $"TwitchRelay live role: {problem}.", nonce: null, cancellationToken);
             if (sent is not DiscordDelivered)
             {
                 LogNoticeFailed(member.GuildId, sent.ToString());

@@ -17,7 +17,7 @@ namespace TwitchRelay.Roles.Subscribers;
 internal sealed partial class SubscriberRoleWorker(
     IDbContextFactory<RelayDbContext> contexts,
     DiscordGuildClient guilds,
-    DiscordRestClient rest,
+    AdminNotices notices,
     IOptions<SubscriberRoleOptions> options,
     IOptions<DeliveryOptions> delivery,
     TimeProvider time,
@@ -229,15 +229,10 @@ internal sealed partial class SubscriberRoleWorker(
             LogProblem(link.GuildId, problem);
             if (link.AdminChannelId is { } channel)
             {
-                var message = new JsonObject
-                {
-                    ["content"] = $"Subscriber roles: {problem}.",
-                    ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
-                };
                 var nonce = Convert.ToHexStringLower(
                     System.Security.Cryptography.SHA256.HashData(
                         System.Text.Encoding.UTF8.GetBytes($"{link.GuildId}|{problem}")).AsSpan(0, 12));
-                await rest.CreateMessageAsync(new ChannelTarget(channel), message.ToJsonString(), nonce, ct);
+                await notices.PostAsync(channel, $"Subscriber roles: {problem}.", nonce, ct);
             }
         }
 

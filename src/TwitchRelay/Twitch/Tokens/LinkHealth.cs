@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using TwitchRelay.Alerts;
 using TwitchRelay.Delivery;
@@ -12,7 +11,7 @@ namespace TwitchRelay.Twitch.Tokens;
 /// tells each linked guild's admins in their admin channel, once per breakage.</summary>
 public sealed partial class LinkHealth(
     IDbContextFactory<RelayDbContext> contexts,
-    DiscordRestClient discord,
+    AdminNotices notices,
     ChangeMarkers changes,
     ServiceAddress address,
     TimeProvider time,
@@ -62,27 +61,13 @@ public sealed partial class LinkHealth(
             .ToListAsync(cancellationToken);
         foreach (var guild in guilds)
         {
-            var result = await discord.CreateMessageAsync(
-                new ChannelTarget(guild.AdminChannelId!),
-                AdminMessage(text(guild.GuildId)),
-                nonce: null,
-                cancellationToken);
+            var result = await notices.PostAsync(
+                guild.AdminChannelId!, text(guild.GuildId), nonce: null, cancellationToken);
             if (result is not DiscordDelivered)
             {
                 LogAdminNotTold(guild.GuildId, result.ToString());
             }
         }
-    }
-
-    /// <summary>Plain text that pings nobody (the display name comes from Twitch).</summary>
-    private static string AdminMessage(string text)
-    {
-        var message = new JsonObject
-        {
-            ["content"] = text,
-            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
-        };
-        return message.ToJsonString();
     }
 
     [LoggerMessage(EventId = 3710, Level = LogLevel.Error,
