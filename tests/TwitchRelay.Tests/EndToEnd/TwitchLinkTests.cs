@@ -80,6 +80,31 @@ public class TwitchLinkTests
     }
 
     [Fact]
+    public async Task RolesWithoutAlertRulesStillSubscribeTheEventsTheyFollow()
+    {
+        // An affiliate guild that posts no alert at all, but gives subscriber roles and a live role.
+        await using var world = await TwitchWorld.StartAsync(broadcasterType: "affiliate");
+        var file = Path.Combine(world.Settings.Folder, "roles-only.json");
+        await File.WriteAllTextAsync(file, $$"""
+            { "version": 1, "guilds": [ { "guildId": "{{TwitchWorld.GuildId}}",
+              "broadcasterId": "{{TwitchWorld.StreamerId}}", "liveRoleId": "920000000000000001",
+              "streamerDiscordUserId": "940000000000000001",
+              "subscriberRoles": { "roleId": "920000000000000002" }, "alerts": [] } ] }
+            """, TestContext.Current.CancellationToken);
+        var (exit, _, error) = await world.CliAsync("config", "import", file);
+        Assert.True(exit == 0, error);
+
+        await world.LinkInBrowserAsync();
+        await world.Twitch.WaitUntilAsync(
+            t => t.Subscriptions.Count(x => x.Status == "enabled") == 5, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(
+            ["channel.subscribe", "channel.subscription.end", "channel.subscription.message", "stream.offline",
+                "stream.online"],
+            world.Twitch.Subscriptions.Where(x => x.Status == "enabled").Select(x => x.Type).Order());
+    }
+
+    [Fact]
     public async Task RelinkRepairsABrokenLinkAndPicksUpAffiliateStatus()
     {
         await using var world = await TwitchWorld.StartAsync();

@@ -37,6 +37,26 @@ public static class DesiredSubscriptions
             .ToList();
     }
 
+    /// <summary>Roles follow Twitch's events, not alert rules: a guild with subscriber roles needs the subscription
+    /// events and one with a live role the stream events, even when it posts no alert for them.</summary>
+    public static IEnumerable<string> KeysForRoles(IEnumerable<GuildLink> links)
+    {
+        var list = links.ToList();
+        if (list.Any(l => l.HasSubscriberRoles))
+        {
+            // channel.subscribe (gift recipients included), channel.subscription.message and .end.
+            yield return EventKeys.SubscriptionNew;
+            yield return EventKeys.SubscriptionMessage;
+            yield return EventKeys.SubscriptionEnd;
+        }
+
+        if (list.Any(l => l.LiveRoleId is not null))
+        {
+            yield return EventKeys.StreamOnline;
+            yield return EventKeys.StreamOffline;
+        }
+    }
+
     /// <summary>Go-live posts of followed channels: the three stream types for each channel. They need no
     /// authorization from the channel and cost 1 each (0 only when that channel has authorized the client), which
     /// counts against a WebSocket token's max_total_cost of 10.

@@ -165,12 +165,16 @@ public sealed partial class SubscriptionReconciler(
             .Select(rule => rule.EventKey)
             .Distinct()
             .ToListAsync(ct);
+        var links = await db.GuildLinks.AsNoTracking().Where(l => l.BroadcasterId == accountId).ToListAsync(ct);
+        keys.AddRange(DesiredSubscriptions.KeysForRoles(links));
 
-        // Channels the account's guilds follow for go-live posts: subscribed with the app token (webhook) or on
-        // this account's WebSocket session; stream.online, stream.offline and channel.update need no scope.
+        // Channels the account's guilds follow, for go-live posts or for the live role of their mapped member:
+        // subscribed with the app token (webhook) or on this account's WebSocket session; stream.online,
+        // stream.offline and channel.update need no scope.
         var followed = await db.FollowedChannels
             .Where(f => f.Guild!.BroadcasterId == accountId
-                && db.AlertRules.Any(r => r.GuildId == f.GuildId && r.Enabled && r.EventKey == EventKeys.StreamOnline))
+                && (db.AlertRules.Any(r => r.GuildId == f.GuildId && r.Enabled && r.EventKey == EventKeys.StreamOnline)
+                    || (f.DiscordUserId != null && f.Guild.LiveRoleId != null)))
             .Select(f => f.BroadcasterId)
             .Distinct()
             .ToListAsync(ct);
