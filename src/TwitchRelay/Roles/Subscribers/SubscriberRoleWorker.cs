@@ -171,7 +171,8 @@ internal sealed partial class SubscriberRoleWorker(
 
                 link.SubscriberRoleProblem = null;
                 LogGave(roleId, userId, link.GuildId);
-                return $"{link.GuildId}: gave role {roleId}";
+                var swapped = await TakeOutdatedAsync(db, link.GuildId, userId, roleId, ct);
+                return $"{link.GuildId}: gave role {roleId}{swapped}";
             case DiscordRetryLater:
                 return null;
             case DiscordFailed { IsUnknownMember: true }:
@@ -179,6 +180,35 @@ internal sealed partial class SubscriberRoleWorker(
             default:
                 return await ReportAsync(link, roleId, (DiscordFailed)result, ct);
         }
+    }
+
+    /// <summary>A member holds one subscription to a channel at a time: roles given for an earlier tier (or for a
+    /// gift before their own sub) are taken when another is given. One Discord refuses stays recorded, so the end of
+    /// the subscription or Un-link still takes it.</summary>
+    private async Task<string> TakeOutdatedAsync(
+        RelayDbContext db,
+        string guildId,
+        string userId,
+        string currentRoleId,
+        CancellationToken ct)
+    {
+        var outdated = await db.SubscriberRoleGrants
+            .Where(g => g.GuildId == guildId && g.DiscordUserId == userId && g.RoleId != currentRoleId)
+            .ToListAsync(ct);
+        var taken = new List<string>();
+        foreach (var grant in outdated)
+        {
+            var result = await guilds.RemoveMemberRoleAsync(
+                guildId, userId, grant.RoleId, "Twitch subscription changed tier", ct);
+            if (result is DiscordDone or DiscordFailed { IsUnknownRole: true } or DiscordFailed { IsUnknownMember: true })
+            {
+                db.SubscriberRoleGrants.Remove(grant);
+                LogTook(grant.RoleId, userId, guildId);
+                taken.Add(grant.RoleId);
+            }
+        }
+
+        return taken.Count == 0 ? "" : $", took {string.Join(", ", taken)}";
     }
 
     private async Task<string?> TakeAsync(RelayDbContext db, GuildLink link, string userId, CancellationToken ct)

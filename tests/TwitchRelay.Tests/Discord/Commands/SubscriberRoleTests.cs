@@ -43,6 +43,23 @@ public sealed class SubscriberRoleTests
     }
 
     [Fact]
+    public async Task ATierChangeSwapsTheRoleInsteadOfAddingASecond()
+    {
+        // Arrange
+        await using var rig = await RoleRig.StartAsync();
+        await rig.SendAsync("channel.subscribe.json", tier: "1000");
+        await rig.WaitForRolesAsync(roles => roles.Contains(Tier1Role));
+
+        // Act: the next month's resub is tier 3.
+        await rig.SendAsync("channel.subscription.message.json", tier: "3000");
+        await rig.WaitForProcessedAsync(2);
+
+        // Assert: only the tier 3 role is held, and only it is remembered as given.
+        Assert.Equal([Tier3Role], rig.MemberRoles());
+        Assert.Equal([Tier3Role], (await rig.GrantsAsync()).Select(g => g.RoleId));
+    }
+
+    [Fact]
     public async Task AGiftedSubGetsTheGiftRole()
     {
         // Arrange
