@@ -102,7 +102,8 @@ internal sealed partial class DiscordRateLimiter(
         {
             var now = time.GetUtcNow();
             var state = GetState(route, out key);
-            if (now < globalPausedUntil)
+            var global = route.CountsTowardGlobalLimit;
+            if (global && now < globalPausedUntil)
             {
                 return globalPausedUntil - now;
             }
@@ -113,18 +114,22 @@ internal sealed partial class DiscordRateLimiter(
                 return bucketWait;
             }
 
-            if (now >= globalWindowStart + GlobalWindow)
+            if (global && now >= globalWindowStart + GlobalWindow)
             {
                 globalWindowStart = now;
                 globalWindowCount = 0;
             }
 
-            if (globalWindowCount >= tuning.GlobalRequestsPerSecond)
+            if (global && globalWindowCount >= tuning.GlobalRequestsPerSecond)
             {
                 return globalWindowStart + GlobalWindow - now;
             }
 
-            globalWindowCount++;
+            if (global)
+            {
+                globalWindowCount++;
+            }
+
             if (state.Known)
             {
                 state.Remaining--;

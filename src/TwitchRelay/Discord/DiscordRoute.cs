@@ -12,6 +12,11 @@ internal sealed record DiscordRoute(HttpMethod Method, string Template, string P
     /// https://discord.com/developers/docs/resources/audit-log</summary>
     public string? AuditLogReason { get; init; }
 
+    /// <summary>False for interaction answers: Discord does not count them against the bot's 50 requests/s, and a
+    /// slash command must be answered within 3 s even while an alert burst holds the global limit.
+    /// https://discord.com/developers/docs/topics/rate-limits#global-rate-limit</summary>
+    public bool CountsTowardGlobalLimit { get; init; } = true;
+
     public const string ChannelMessages = "/channels/{channel_id}/messages";
     public const string ChannelMessage = "/channels/{channel_id}/messages/{message_id}";
     public const string WebhookExecute = "/webhooks/{webhook_id}/{webhook_token}";

@@ -85,7 +85,7 @@ internal sealed class DiscordInteractionClient(DiscordRestClient rest)
             "/webhooks/{application_id}/{interaction_token}/messages/@original",
             $"/webhooks/{Id(interaction.ApplicationId)}/{Uri.EscapeDataString(interaction.Token)}/messages/@original",
             interaction.ApplicationId,
-            false) { Action = "finish a slash command answer" };
+            false) { Action = "finish a slash command answer", CountsTowardGlobalLimit = false };
         var body = Message(reply);
         body.Remove("flags");
         return rest.SendAsync(route, body.ToJsonString(), Done, ct);
@@ -98,7 +98,7 @@ internal sealed class DiscordInteractionClient(DiscordRestClient rest)
             "/interactions/{interaction_id}/{interaction_token}/callback",
             $"/interactions/{Id(interaction.Id)}/{Uri.EscapeDataString(interaction.Token)}/callback",
             interaction.Id,
-            false) { Action = "answer a slash command" };
+            false) { Action = "answer a slash command", CountsTowardGlobalLimit = false };
         return rest.SendAsync(route, body.ToJsonString(), Done, ct);
     }
 
