@@ -158,6 +158,13 @@ public sealed partial class FakeDiscordGateway
             return;
         }
 
+        if (Options.InvalidSessionsOnIdentify > 0)
+        {
+            Options.InvalidSessionsOnIdentify--;
+            await SendOpAsync(connection, 9, false);
+            return;
+        }
+
         var intents = data["intents"] is JsonValue i && i.TryGetValue<int>(out var bits) ? bits : -1;
         if (intents < 0)
         {

@@ -17,6 +17,10 @@ public sealed class FakeDiscordGatewayOptions
     /// <summary>False to stop answering heartbeats with op 11, so the client's zombie check can be tested.</summary>
     public bool AckHeartbeats { get; set; } = true;
 
+    /// <summary>The next this many identifies are answered with op 9 (d=false), as Discord does to a bot that
+    /// identifies too fast.</summary>
+    public int InvalidSessionsOnIdentify { get; set; }
+
     /// <summary>Intents the application may use; a privileged one outside this set closes with 4014.</summary>
     public int AllowedPrivilegedIntents { get; set; }
 

@@ -64,7 +64,15 @@ internal sealed partial class DiscordGatewayService(
             }
 
             failures = end.Healthy ? 1 : failures + 1;
-            var delay = end.Delay ?? (end.Immediate ? TimeSpan.Zero : tuning.BackoffFor(failures));
+            var delay = end.Delay ?? TimeSpan.Zero;
+            if (!end.Immediate || failures > 1)
+            {
+                // A session that ended again before READY backs off even when Discord named a shorter wait (an
+                // invalid session's 1-5 s): a loop of them would spend the bot's daily identify budget.
+                // https://discord.com/developers/docs/events/gateway#session-start-limit-object
+                var backoff = tuning.BackoffFor(failures);
+                delay = backoff > delay ? backoff : delay;
+            }
             LogReconnectScheduled(delay, sessionId is null ? "identify" : "resume");
             try
             {

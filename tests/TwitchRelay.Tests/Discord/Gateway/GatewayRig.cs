@@ -35,7 +35,8 @@ internal sealed class GatewayRig : IAsyncDisposable
 
     public static async Task<GatewayRig> StartAsync(
         Action<FakeDiscordGatewayOptions>? configure = null,
-        string? botToken = "fake-bot-token")
+        string? botToken = "fake-bot-token",
+        TimeSpan? maxBackoff = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
         var server = await FakeDiscordGateway.StartAsync(time);
@@ -55,7 +56,7 @@ internal sealed class GatewayRig : IAsyncDisposable
         services.AddSingleton(new GatewayTuning
         {
             FirstBackoff = TimeSpan.FromSeconds(1),
-            MaxBackoff = TimeSpan.FromSeconds(4),
+            MaxBackoff = maxBackoff ?? TimeSpan.FromSeconds(4),
             Jitter = () => 0.5,
         });
         services.AddSingleton<RecordingListener>();

@@ -186,6 +186,29 @@ public sealed class GatewaySessionTests
     }
 
     [Fact]
+    public async Task InvalidSessionsBeforeReadyBackOffInsteadOfIdentifyingEveryFewSeconds()
+    {
+        // Arrange: Discord answers the next four identifies with op 9 (d=false).
+        await using var rig = await GatewayRig.StartAsync(maxBackoff: TimeSpan.FromSeconds(16));
+        await rig.WaitForReadyAsync();
+        rig.Server.Options.InvalidSessionsOnIdentify = 4;
+
+        // Act
+        await rig.Server.SendInvalidSessionAsync(resumable: false);
+        await rig.AdvanceUntilAsync(
+            () => rig.Listener.Types.Count(t => t == "READY") == 2,
+            TimeSpan.FromMilliseconds(250));
+
+        // Assert: six identifies; the gaps between the refused ones grow with the back-off (1 s doubling, jitter
+        // 0.5: 1.5, 3, 6, 12 s) instead of staying at Discord's 1-5 s, which would spend the daily identify budget.
+        var identifies = rig.Server.ClientSent(Identify).Select(r => r.Time).ToList();
+        Assert.Equal(6, identifies.Count);
+        var gaps = identifies.Zip(identifies.Skip(1), (a, b) => b - a).Skip(1).ToList();
+        Assert.True(gaps[^1] >= TimeSpan.FromSeconds(12), string.Join(", ", gaps));
+        Assert.True(gaps[^1] > gaps[0], string.Join(", ", gaps));
+    }
+
+    [Fact]
     public async Task AnInvalidSessionThatMayResumeResumes()
     {
         // Arrange
