@@ -144,7 +144,8 @@ internal sealed class TwitchCommandHandler(
         if (sent.Count == 0)
         {
             return new InteractionReply(
-                $"No enabled alert rule for {key} in this server: add one to the rules file and run `config import`.");
+                $"No enabled alert rule for {key} in this server: switch it on at "
+                + $"<{address.GuildPage(guildId)}/events/{key}>, or in the rules file and run `config import`.");
         }
 
         var places = sent.Select(s => s.StartsWith("channel:", StringComparison.Ordinal)

@@ -177,6 +177,7 @@ public sealed class SlashCommandTests
 
         // Assert
         Assert.StartsWith("No enabled alert rule for raid in this server", answer.Content, StringComparison.Ordinal);
+        Assert.Contains($"/guilds/{CommandWorld.GuildId}/events/raid>", answer.Content, StringComparison.Ordinal);
         Assert.Empty(world.Discord.Messages);
     }
 
