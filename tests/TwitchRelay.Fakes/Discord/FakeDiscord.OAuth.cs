@@ -77,6 +77,15 @@ public sealed partial class FakeDiscord
     }
 
     /// <summary>The user de-authorizes the app in Discord's settings: their tokens stop working.</summary>
+    /// <summary>How many access tokens of <paramref name="userId"/> Discord would still accept.</summary>
+    public int OAuthTokenCountOf(string userId)
+    {
+        lock (gate)
+        {
+            return oauthTokens.Count(x => x.Value.UserId == userId);
+        }
+    }
+
     public void OAuthRevokeTokensOf(string userId)
     {
         lock (gate)
@@ -104,7 +113,8 @@ public sealed partial class FakeDiscord
             ? request.Path[ApiPrefix.Length..]
             : null;
         var bearer = request.Header("Authorization")?.StartsWith("Bearer ", StringComparison.Ordinal) == true;
-        if (api is not "oauth2/token" && !(bearer && api is "users/@me" or "users/@me/guilds"))
+        if (api is not ("oauth2/token" or "oauth2/token/revoke")
+            && !(bearer && api is "users/@me" or "users/@me/guilds"))
         {
             // The bot's own /users/@me and guild list (Bot token) are the guild routes' business.
             return null;
@@ -112,7 +122,7 @@ public sealed partial class FakeDiscord
 
         // The same two user routes answer the bot itself when called with its token.
         var asBot = request.Header("Authorization")?.StartsWith("Bot ", StringComparison.Ordinal) == true;
-        if (api != "oauth2/token" && asBot)
+        if (api is not ("oauth2/token" or "oauth2/token/revoke") && asBot)
         {
             return null;
         }
@@ -128,6 +138,7 @@ public sealed partial class FakeDiscord
             return api switch
             {
                 "oauth2/token" when request.Method == "POST" => Token(request),
+                "oauth2/token/revoke" when request.Method == "POST" => Revoke(request),
                 "users/@me" when request.Method == "GET" => WithBearer(request, "identify", CurrentUser),
                 "users/@me/guilds" when request.Method == "GET" => WithBearer(request, "guilds", CurrentUserGuilds),
                 _ => FakeDiscordAnswer.Error(405, 0, "405: Method Not Allowed"),
@@ -217,6 +228,25 @@ public sealed partial class FakeDiscord
             ["refresh_token"] = NewOAuthSecret(),
             ["scope"] = string.Join(' ', grant.Scopes),
         });
+    }
+
+    /// <summary>https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-token-revocation-example:
+    /// a form body with the token, the client's Basic credentials; 200 whether or not the token was known.</summary>
+    private FakeDiscordAnswer Revoke(RecordedDiscordRequest request)
+    {
+        if (request.Header("Content-Type")?.StartsWith("application/x-www-form-urlencoded",
+                StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return OAuthError(400, "invalid_request", "Expected a form body");
+        }
+
+        if (!BasicCredentialsMatch(request.Header("Authorization")))
+        {
+            return OAuthError(401, "invalid_client", null);
+        }
+
+        oauthTokens.Remove(QueryHelpers.ParseQuery(request.Body).GetValueOrDefault("token").ToString());
+        return FakeDiscordAnswer.Ok(new JsonObject());
     }
 
     private FakeDiscordAnswer WithBearer(

@@ -186,6 +186,7 @@ public sealed class SignInTests
 
         await client.GetPageAsync("/servers");
         await client.GetPageAsync("/servers");
+        var tokensBefore = world.Discord.OAuthTokenCountOf(DashboardWorld.AdminId);
         using var signOut = await client.PostFormAsync("/servers", "/signout");
         using var after = await client.Http.GetAsync("/servers", Ct);
 
@@ -194,6 +195,10 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/signin", after.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+
+        // The Discord token is revoked too: a copy of the cookie no longer opens Discord.
+        Assert.Equal(1, tokensBefore);
+        Assert.Equal(0, world.Discord.OAuthTokenCountOf(DashboardWorld.AdminId));
     }
 
     [Fact]

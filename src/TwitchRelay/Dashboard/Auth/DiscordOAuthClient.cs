@@ -75,6 +75,41 @@ public sealed partial class DiscordOAuthClient(
         return token?.AccessToken;
     }
 
+    /// <summary>Revokes the access token at sign-out, so a copied session cookie stops opening Discord with it.
+    /// Best effort: false (logged) when Discord refuses or cannot be reached; the session ends either way.
+    /// https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-token-revocation-example</summary>
+    public async Task<bool> RevokeAsync(string accessToken, CancellationToken ct)
+    {
+        var discord = options.Value;
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post, discord.ApiBaseUrl.TrimEnd('/') + "/oauth2/token/revoke")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["token"] = accessToken,
+                ["token_type_hint"] = "access_token",
+            }),
+        };
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{discord.ClientId}:{discord.ClientSecret}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            if (response.IsSuccessStatusCode)
+            {
+                return true;
+            }
+
+            LogRevokeRefused((int)response.StatusCode);
+        }
+        catch (HttpRequestException exception)
+        {
+            LogRevokeFailed(exception);
+        }
+
+        return false;
+    }
+
     /// <summary>Null when the token is no longer accepted (401).</summary>
     public async Task<OAuthUser?> GetCurrentUserAsync(string accessToken, CancellationToken ct)
     {
@@ -125,6 +160,14 @@ public sealed partial class DiscordOAuthClient(
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning,
         Message = "Discord refused a dashboard sign-in code exchange with HTTP {Status}")]
     private partial void LogExchangeRefused(int status);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning,
+        Message = "Discord refused to revoke a dashboard token at sign-out with HTTP {Status}")]
+    private partial void LogRevokeRefused(int status);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
+        Message = "Could not reach Discord to revoke a dashboard token at sign-out")]
+    private partial void LogRevokeFailed(Exception exception);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
         Message = "Discord refused the dashboard user's guild list with HTTP {Status}")]
