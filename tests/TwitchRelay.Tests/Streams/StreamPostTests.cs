@@ -115,6 +115,30 @@ public class StreamPostTests
         Assert.Equal(2, pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Count);
     }
 
+    [Theory]
+    [InlineData("00:00:00", 0)]
+    [InlineData("00:05:00", 5)]
+    public async Task AReturnExactlyAtTheGraceIsANewPostThatPings(string grace, int minutes)
+    {
+        // Whole seconds: Twitch's started_at has none, so the return can start exactly at the grace's end.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var pipeline = await StartAsync(time, LiveAlert(), grace);
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(20));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
+        time.Advance(TimeSpan.FromMinutes(minutes));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3);
+
+        Assert.Equal(2, pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Count);
+        var posts = pipeline.Discord.Requests.Where(x => x.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, post => Assert.Contains($"\"roles\":[\"{Role}\"]", post.Body, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task OfflineArrivingBeforeItsOnlinePostsNothing()
     {

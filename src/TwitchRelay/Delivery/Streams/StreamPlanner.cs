@@ -106,8 +106,9 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
 
         state.ProfileImageUrl ??= batch.AvatarOf(state.BroadcasterId);
         var grace = options.Value.OfflineGrace;
+        // Strictly within: a grace of zero makes every go-live a new post, as StreamOptions promises.
         var reuse = state.Session > 0
-            && (state.IsLive || (state.LastOfflineAt is { } ended && startedAt - ended <= grace));
+            && (state.IsLive || (state.LastOfflineAt is { } ended && startedAt - ended < grace));
         if (reuse)
         {
             // Back within the grace (or a new stream id while we never heard the offline): same post, no ping.
