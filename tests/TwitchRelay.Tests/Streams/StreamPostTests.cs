@@ -140,6 +140,51 @@ public class StreamPostTests
     }
 
     [Fact]
+    public async Task ANewStreamAfterAMissedOfflineIsANewPostThatPingsAndEndsTheOldOne()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert());
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        // The relay was down when stream 1001 ended: its stream.offline never arrives.
+        time.Advance(TimeSpan.FromHours(20));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3); // the go-live, and the relay's own row for ending the old post
+
+        var messages = pipeline.Discord.MessagesIn(Pipeline.AlertsChannel);
+        Assert.Equal(2, messages.Count);
+        Assert.Contains("was live for a while", messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("?stream=1002", messages[1].EmbedsJson, StringComparison.Ordinal);
+        var posts = pipeline.Discord.Requests.Where(x => x.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, post => Assert.Contains($"\"roles\":[\"{Role}\"]", post.Body, StringComparison.Ordinal));
+        Assert.Contains(await OutcomesAsync(pipeline), x => x.Contains("missed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANewStreamIdWithinTheGraceOfTheLastKnownActivityKeepsThePostWithoutPinging()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert());
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(50));
+        await pipeline.SendAsync(StreamBodies.Update("Second half", "Celeste"));
+        await SettledAsync(pipeline, inbox: 2);
+        // The stream dropped and came back under a new id; its offline is late (or lost).
+        time.Advance(TimeSpan.FromMinutes(6));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3);
+
+        var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains("?stream=1002", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.Single(pipeline.Discord.Requests, x => x.Method == "POST");
+        Assert.Contains("\"roles\":[]", pipeline.Discord.Requests.Last().Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OfflineArrivingBeforeItsOnlinePostsNothing()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
