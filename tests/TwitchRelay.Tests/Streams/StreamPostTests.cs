@@ -229,6 +229,38 @@ public class StreamPostTests
     }
 
     [Fact]
+    public async Task ATitleChangeThatOvertakesTheFirstPostKeepsItsPing()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert());
+        // A long 429 hands the go-live back to the outbox for a retry a minute later.
+        pipeline.Discord.RateLimitNext(Pipeline.AlertsChannel, TimeSpan.FromSeconds(60));
+        var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await pipeline.Discord.WaitForRequestsAsync(1);
+        // The title changes while the go-live waits: both states of the post are pending, no message exists yet.
+        await pipeline.SendAsync(StreamBodies.Update("Boss rush", "Elden Ring"));
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var db = contexts.CreateDbContext();
+                return await db.Deliveries.Select(x => x.Attempts).ToListAsync();
+            },
+            attempts => attempts.Count == 2 && attempts.Contains(1));
+        time.Advance(TimeSpan.FromSeconds(61));
+        await SettledAsync(pipeline, inbox: 2);
+
+        var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains("Boss rush", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains($"<@&{Role}>", message.Content, StringComparison.Ordinal);
+        var created = pipeline.Discord.Requests.Last(x => x.Method == "POST");
+        using var body = JsonDocument.Parse(created.Body);
+        Assert.Equal([Role], body.RootElement.GetProperty("allowed_mentions").GetProperty("roles")
+            .EnumerateArray().Select(x => x.GetString()));
+    }
+
+    [Fact]
     public async Task EachOfflineActionDoesWhatItSays()
     {
         const string deleteChannel = "910000000000000011";
