@@ -184,7 +184,9 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         state.Revision++;
         var post = PostOf(state);
         var edits = rules.Any(x => StreamOfflineActions.Of(x) == StreamOfflineActions.Edit);
-        state.VodSearchUntil = edits && state.VodUrl is null ? at + options.Value.VodSearch : null;
+        // Every part of a post has its own VOD: after a return within the grace the post keeps showing the first
+        // part's until Twitch lists the newest part's.
+        state.VodSearchUntil = edits ? at + options.Value.VodSearch : null;
         note = $"post {state.Session} ended";
         var count = 0;
         foreach (var rule in rules)
