@@ -118,6 +118,14 @@ public sealed partial class DeliveryAttempt(
             return (null, thread);
         }
 
+        if (thread is null && !newest.DeletesMessage)
+        {
+            // This state creates the message, so it pings for the first state it replaces (a go-live overtaken by
+            // a title change). Stored, so a retry of the create keeps them too.
+            newest.Body = CreatedMessageMentions.Keep(newest.Body, siblings.Where(x => x.Id != newest.Id)
+                .Select(x => x.Body));
+        }
+
         return (newest, thread);
     }
 

@@ -66,6 +66,10 @@ public sealed partial class LiveRoleService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var nextReconcile = DateTimeOffset.MinValue;
+        // Each wait is kept until its signal comes: an abandoned SemaphoreSlim wait would still take the next
+        // signal, and the change it announced would wait for the next period.
+        Task? reconnected = null;
+        Task? changed = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -81,11 +85,18 @@ public sealed partial class LiveRoleService(
                     nextReconcile = time.GetUtcNow() + Period;
                 }
 
-                var reconnected = reconnects.Signal.WaitAsync(Period, stoppingToken);
-                var changed = wake.WaitAsync(Period, stoppingToken);
-                if (await Task.WhenAny(reconnected, changed) == reconnected)
+                reconnected ??= reconnects.Signal.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+                changed ??= wake.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+                await WaitForAnyAsync(reconnected, changed, nextReconcile - time.GetUtcNow(), stoppingToken);
+                if (reconnected.IsCompleted)
                 {
+                    reconnected = null;
                     nextReconcile = DateTimeOffset.MinValue;
+                }
+
+                if (changed.IsCompleted)
+                {
+                    changed = null;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -99,6 +110,17 @@ public sealed partial class LiveRoleService(
                 await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
             }
         }
+    }
+
+    /// <summary>Returns when either signal came or <paramref name="timeout"/> has passed; the timer is stopped
+    /// either way, so no round leaves one behind.</summary>
+    private async Task WaitForAnyAsync(Task first, Task second, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var timer = Task.Delay(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, time, stopTimer.Token);
+        await Task.WhenAny(first, second, timer);
+        await stopTimer.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Gives or takes the role of everyone mapped to one channel.</summary>

@@ -7,6 +7,7 @@ using TwitchRelay.Roles;
 using TwitchRelay.Storage;
 using TwitchRelay.Tests.EndToEnd;
 using TwitchRelay.Tests.Infrastructure;
+using TwitchRelay.Twitch.EventSub;
 using static TwitchRelay.Tests.Streams.StreamPostTests;
 
 namespace TwitchRelay.Tests.Streams;
@@ -187,6 +188,28 @@ public class LiveRoleTests
 
         Assert.DoesNotContain(Pipeline.LiveRole, roles);
     }
+
+    [Fact]
+    public async Task AGoLiveAfterAnEventSubReconnectIsGivenItsRolePromptly()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, withFriend: false);
+        var guild = pipeline.Discord.Guild(Pipeline.GuildId);
+        await Eventually.UntilAsync(() => Task.FromResult(StreamsAsked(twitch)), count => count >= 1);
+        var asked = StreamsAsked(twitch);
+
+        // An EventSub session re-subscribed: the live role reconciles, and must still hear the next go-live.
+        pipeline.Host.Services.GetRequiredService<EventSubReconnects>().Signal.Notify();
+        await Eventually.UntilAsync(() => Task.FromResult(StreamsAsked(twitch)), count => count > asked);
+        twitch.GoLive(StreamBodies.BroadcasterId, "1001", time.GetUtcNow());
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        var roles = await RolesOfAsync(guild, StreamerMember, has: true);
+
+        Assert.Contains(Pipeline.LiveRole, roles);
+    }
+
+    private static int StreamsAsked(FakeTwitch twitch) => twitch.Requests.Count(x => x.Path == "/helix/streams");
 
     private static FakeGuild AddGuild(FakeDiscord discord)
     {

@@ -93,6 +93,42 @@ public class StreamHelixTests
         Assert.Contains("Watch VOD", lastEdit.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AStreamBackWithinTheGraceGetsTheVodOfItsSecondPart()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert());
+        var watcher = pipeline.Host.Services.GetRequiredService<StreamVodWatcher>();
+        var ct = TestContext.Current.CancellationToken;
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(60));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
+        var first = twitch.AddArchive(StreamBodies.BroadcasterId, "1001", "2200000001", time.GetUtcNow());
+        await watcher.CheckAsync(ct);
+        await SettledAsync(pipeline, inbox: 3);
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 4);
+        time.Advance(TimeSpan.FromMinutes(30));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 5);
+        var notYet = await watcher.CheckAsync(ct);
+        var endedAgain = pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Single();
+        var second = twitch.AddArchive(StreamBodies.BroadcasterId, "1002", "2200000002", time.GetUtcNow());
+        var found = await watcher.CheckAsync(ct);
+        await SettledAsync(pipeline, inbox: 6);
+
+        Assert.Equal((0, 1), (notYet, found));
+        Assert.Contains(first, endedAgain.EmbedsJson, StringComparison.Ordinal);
+        var post = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains(second, post.EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains("was live for 1 hour 34 minutes", post.Content, StringComparison.Ordinal);
+    }
+
     internal static async Task<FakeTwitch> StartTwitchAsync(TimeProvider time)
     {
         var twitch = await FakeTwitch.StartAsync(ClientId, ClientSecret, time);

@@ -115,6 +115,75 @@ public class StreamPostTests
         Assert.Equal(2, pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Count);
     }
 
+    [Theory]
+    [InlineData("00:00:00", 0)]
+    [InlineData("00:05:00", 5)]
+    public async Task AReturnExactlyAtTheGraceIsANewPostThatPings(string grace, int minutes)
+    {
+        // Whole seconds: Twitch's started_at has none, so the return can start exactly at the grace's end.
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var pipeline = await StartAsync(time, LiveAlert(), grace);
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(20));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
+        time.Advance(TimeSpan.FromMinutes(minutes));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3);
+
+        Assert.Equal(2, pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Count);
+        var posts = pipeline.Discord.Requests.Where(x => x.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, post => Assert.Contains($"\"roles\":[\"{Role}\"]", post.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANewStreamAfterAMissedOfflineIsANewPostThatPingsAndEndsTheOldOne()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert());
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        // The relay was down when stream 1001 ended: its stream.offline never arrives.
+        time.Advance(TimeSpan.FromHours(20));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3); // the go-live, and the relay's own row for ending the old post
+
+        var messages = pipeline.Discord.MessagesIn(Pipeline.AlertsChannel);
+        Assert.Equal(2, messages.Count);
+        Assert.Contains("was live for a while", messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("?stream=1002", messages[1].EmbedsJson, StringComparison.Ordinal);
+        var posts = pipeline.Discord.Requests.Where(x => x.Method == "POST").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.All(posts, post => Assert.Contains($"\"roles\":[\"{Role}\"]", post.Body, StringComparison.Ordinal));
+        Assert.Contains(await OutcomesAsync(pipeline), x => x.Contains("missed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANewStreamIdWithinTheGraceOfTheLastKnownActivityKeepsThePostWithoutPinging()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert());
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(50));
+        await pipeline.SendAsync(StreamBodies.Update("Second half", "Celeste"));
+        await SettledAsync(pipeline, inbox: 2);
+        // The stream dropped and came back under a new id; its offline is late (or lost).
+        time.Advance(TimeSpan.FromMinutes(6));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3);
+
+        var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains("?stream=1002", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.Single(pipeline.Discord.Requests, x => x.Method == "POST");
+        Assert.Contains("\"roles\":[]", pipeline.Discord.Requests.Last().Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OfflineArrivingBeforeItsOnlinePostsNothing()
     {
@@ -157,6 +226,38 @@ public class StreamPostTests
         Assert.Contains("Elden Ring", edited.EmbedsJson, StringComparison.Ordinal);
         var patch = pipeline.Discord.Requests.Single(x => x.Method == "PATCH");
         Assert.Contains("\"roles\":[]", patch.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATitleChangeThatOvertakesTheFirstPostKeepsItsPing()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert());
+        // A long 429 hands the go-live back to the outbox for a retry a minute later.
+        pipeline.Discord.RateLimitNext(Pipeline.AlertsChannel, TimeSpan.FromSeconds(60));
+        var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await pipeline.Discord.WaitForRequestsAsync(1);
+        // The title changes while the go-live waits: both states of the post are pending, no message exists yet.
+        await pipeline.SendAsync(StreamBodies.Update("Boss rush", "Elden Ring"));
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var db = contexts.CreateDbContext();
+                return await db.Deliveries.Select(x => x.Attempts).ToListAsync();
+            },
+            attempts => attempts.Count == 2 && attempts.Contains(1));
+        time.Advance(TimeSpan.FromSeconds(61));
+        await SettledAsync(pipeline, inbox: 2);
+
+        var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains("Boss rush", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains($"<@&{Role}>", message.Content, StringComparison.Ordinal);
+        var created = pipeline.Discord.Requests.Last(x => x.Method == "POST");
+        using var body = JsonDocument.Parse(created.Body);
+        Assert.Equal([Role], body.RootElement.GetProperty("allowed_mentions").GetProperty("roles")
+            .EnumerateArray().Select(x => x.GetString()));
     }
 
     [Fact]

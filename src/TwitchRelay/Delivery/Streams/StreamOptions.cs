@@ -7,8 +7,9 @@ public sealed class StreamOptions
 {
     public const string Section = "Streams";
 
-    /// <summary>A stream that goes live again within this time of going offline keeps its post (edited back to
-    /// live) and pings nobody again. Zero makes every go-live a new post.</summary>
+    /// <summary>A stream that goes live again less than this time after going offline keeps its post (edited back
+    /// to live) and pings nobody again; one that starts exactly at the grace's end is a new post. Zero makes every
+    /// go-live a new post.</summary>
     public TimeSpan OfflineGrace { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long after a stream ends the relay keeps asking Twitch for its VOD (Get Videos) to edit the

@@ -96,6 +96,11 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
             return Nothing($"stream {streamId ?? "?"} is older than the one live now", out note);
         }
 
+        // Still live under another stream id: its stream.offline was missed (the relay was down) or comes late.
+        var missedOffline = state.IsLive;
+        // Strictly within: a grace of zero makes every go-live a new post, as StreamOptions promises.
+        var reuse = state.Session > 0 && startedAt - LastSeenLive(state) < options.Value.OfflineGrace;
+        var ended = missedOffline && !reuse ? MissedOffline.EndPost(db, notification, state, rules, now) : 0;
         if (batch.Info.TryGetValue(state.BroadcasterId, out var info))
         {
             state.Title = info.Title ?? state.Title;
@@ -105,24 +110,22 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         }
 
         state.ProfileImageUrl ??= batch.AvatarOf(state.BroadcasterId);
-        var grace = options.Value.OfflineGrace;
-        var reuse = state.Session > 0
-            && (state.IsLive || (state.LastOfflineAt is { } ended && startedAt - ended <= grace));
         if (reuse)
         {
-            // Back within the grace (or a new stream id while we never heard the offline): same post, no ping.
+            // Back within the grace (or a new stream id soon after the last sign of the old): same post, no ping.
             state.StreamIds = string.Join(',', state.StreamIdList.Append(streamId ?? "").Where(x => x.Length > 0));
             state.Revision++;
             note = $"stream {streamId ?? "?"} is back within the grace: post {state.Session} reused, no ping";
         }
         else
         {
+            note = missedOffline ? $"the offline of post {state.Session} was missed: ended it; " : "";
             state.Session++;
             state.Revision = 0;
             state.StreamIds = streamId ?? "";
             state.SessionStartedAt = startedAt;
             state.VodUrl = null;
-            note = $"stream {streamId ?? "?"} is live: post {state.Session}";
+            note += $"stream {streamId ?? "?"} is live: post {state.Session}";
         }
 
         state.IsLive = true;
@@ -132,8 +135,21 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         state.LiveSince = startedAt;
         state.VodSearchUntil = null;
         var post = PostOf(state);
-        return Add(db, notification, state, rules, now, rule =>
+        return ended + Add(db, notification, state, rules, now, rule =>
             StreamPostRenderer.Live(post, new RenderOptions(rule.MentionRoleIdList, rule.Template), ping: !reuse));
+    }
+
+    /// <summary>The last time the channel was known live: its stream.offline, or, while it still counts as live
+    /// (the offline was missed or is late), the later of its start and its last title change.</summary>
+    private static DateTimeOffset LastSeenLive(StreamState state)
+    {
+        if (!state.IsLive)
+        {
+            return state.LastOfflineAt ?? DateTimeOffset.MinValue;
+        }
+
+        var since = state.LiveSince ?? DateTimeOffset.MinValue;
+        return state.TitleChangedAt is { } changed && changed > since ? changed : since;
     }
 
     private int Offline(
@@ -168,7 +184,9 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         state.Revision++;
         var post = PostOf(state);
         var edits = rules.Any(x => StreamOfflineActions.Of(x) == StreamOfflineActions.Edit);
-        state.VodSearchUntil = edits && state.VodUrl is null ? at + options.Value.VodSearch : null;
+        // Every part of a post has its own VOD: after a return within the grace the post keeps showing the first
+        // part's until Twitch lists the newest part's.
+        state.VodSearchUntil = edits ? at + options.Value.VodSearch : null;
         note = $"post {state.Session} ended";
         var count = 0;
         foreach (var rule in rules)
@@ -278,7 +296,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         return rules.Count;
     }
 
-    private static DeliveryRow Row(
+    internal static DeliveryRow Row(
         InboxNotification notification,
         StreamState state,
         AlertRule rule,

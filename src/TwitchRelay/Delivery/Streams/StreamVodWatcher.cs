@@ -61,9 +61,10 @@ public sealed partial class StreamVodWatcher(
                 continue;
             }
 
-            var startedAt = state.SessionStartedAt ?? state.LiveSince ?? now;
-            var url = await streamInfo.FindVodAsync(state.BroadcasterId, state.StreamIdList, startedAt,
-                cancellationToken);
+            // The part that just ended: an earlier part's VOD (a return within the grace) is already shown.
+            IReadOnlyList<string> streamIds = state.StreamId is { } current ? [current] : state.StreamIdList;
+            var startedAt = state.LiveSince ?? state.SessionStartedAt ?? now;
+            var url = await streamInfo.FindVodAsync(state.BroadcasterId, streamIds, startedAt, cancellationToken);
             if (url is null)
             {
                 continue;

@@ -53,7 +53,8 @@ public sealed class StreamState
     /// </summary>
     public DateTimeOffset? LastOfflineAt { get; set; }
 
-    /// <summary>The archive of the post's stream, once Twitch has it.</summary>
+    /// <summary>The archive of the post's stream, once Twitch has it (of its latest part that has one, when the
+    /// stream came back within the grace).</summary>
     public string? VodUrl { get; set; }
 
     /// <summary>Set while the post shows "ended" without a VOD: the relay asks Twitch for it until then.</summary>
