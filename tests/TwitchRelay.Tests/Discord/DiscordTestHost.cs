@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TwitchRelay.Discord;
 using TwitchRelay.Fakes.Discord;
+using TwitchRelay.Tests.Infrastructure;
 
 namespace TwitchRelay.Tests.Discord;
 
@@ -112,7 +113,7 @@ internal sealed class DiscordTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
+        await FakeTimeDisposal.DisposeAsync(services, services.GetService<TimeProvider>());
         await Fake.DisposeAsync();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Time.Testing;
 using TwitchRelay.Discord;
 using TwitchRelay.Hosting;
 
@@ -11,12 +10,10 @@ namespace TwitchRelay.Tests.Infrastructure;
 public sealed class RelayTestHost : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly FakeTimeProvider? fakeTime;
 
-    private RelayTestHost(WebApplication app, Uri baseAddress, FakeTimeProvider? fakeTime)
+    private RelayTestHost(WebApplication app, Uri baseAddress)
     {
         this.app = app;
-        this.fakeTime = fakeTime;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress };
     }
@@ -53,7 +50,7 @@ public sealed class RelayTestHost : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
-        return new RelayTestHost(app, new Uri(address), time as FakeTimeProvider);
+        return new RelayTestHost(app, new Uri(address));
     }
 
     public async Task StopAsync()
@@ -66,24 +63,8 @@ public sealed class RelayTestHost : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync(CancellationToken.None);
 
-        // Disposing the HTTP clients' resilience pipelines waits until their executions end, measured on the
-        // service's clock (Polly's ExecutionTrackingComponent). On a FakeTimeProvider that nobody advances any more,
-        // an execution parked in a fake-time delay (a retry back-off, a rate-limit wait) never ends and the wait
-        // never times out: the test run hung there once. The service has stopped, so let its fake time run on.
-        using var disposed = new CancellationTokenSource();
-        var clock = fakeTime is null ? Task.CompletedTask : RunClockAsync(fakeTime, disposed.Token);
-        await app.DisposeAsync();
-        await disposed.CancelAsync();
-        await clock;
-    }
-
-    private static async Task RunClockAsync(FakeTimeProvider time, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            time.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
-        }
+        // Read from the service itself: tests register their fake time in more than one way.
+        await FakeTimeDisposal.DisposeAsync(app, app.Services.GetService<TimeProvider>());
     }
 }
 

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using TwitchRelay.Discord;
 using TwitchRelay.Discord.Gateway;
+using TwitchRelay.Discord;
 using TwitchRelay.Fakes.Discord;
+using TwitchRelay.Tests.Infrastructure;
 
 namespace TwitchRelay.Tests.Discord.Gateway;
 
@@ -91,7 +92,7 @@ internal sealed class GatewayRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Gateway.StopAsync(CancellationToken.None);
-        await Services.DisposeAsync();
+        await FakeTimeDisposal.DisposeAsync(Services, Services.GetService<TimeProvider>());
         await Server.DisposeAsync();
     }
 

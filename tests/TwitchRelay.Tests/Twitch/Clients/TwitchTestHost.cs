@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TwitchRelay.Fakes.Twitch;
 using TwitchRelay.Tests.Discord;
-using TwitchRelay.Twitch;
+using TwitchRelay.Tests.Infrastructure;
 using TwitchRelay.Twitch.Helix;
 using TwitchRelay.Twitch.OAuth;
+using TwitchRelay.Twitch;
 
 namespace TwitchRelay.Tests.Twitch.Clients;
 
@@ -124,7 +125,7 @@ internal sealed class TwitchTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
+        await FakeTimeDisposal.DisposeAsync(services, services.GetService<TimeProvider>());
         await Fake.DisposeAsync();
     }
 }

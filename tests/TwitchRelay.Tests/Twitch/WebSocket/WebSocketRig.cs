@@ -116,7 +116,7 @@ internal sealed class WebSocketRig : IAsyncDisposable
         }
 
         await Services.GetRequiredService<InboxWriter>().StopAsync(CancellationToken.None);
-        await Services.DisposeAsync();
+        await FakeTimeDisposal.DisposeAsync(Services, Services.GetService<TimeProvider>());
         await Server.DisposeAsync();
         try
         {
