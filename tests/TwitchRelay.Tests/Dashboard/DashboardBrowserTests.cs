@@ -231,7 +231,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await world.World.ImportRulesAsync("stream.online");
         await world.World.LinkInBrowserAsync();
         var guild = world.Discord.Guild(TwitchWorld.GuildId);
-        guild.SetRolePosition(guild.BotRoleId, 5);
+        // The streamer is a member: the live role service forgets a member Discord does not know.
+        guild.SetRolePosition(guild.BotRoleId, 5).AddMember("800000000000000042");
         world.World.Twitch.AddUser("771234001", "night_owl", "Night_Owl");
         var page = await SignInAsync(world);
 

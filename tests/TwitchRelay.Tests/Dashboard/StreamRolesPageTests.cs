@@ -304,8 +304,9 @@ public sealed class StreamRolesPageTests
             StringComparison.Ordinal);
     }
 
-    /// <summary>The dashboard world with the guild's rules imported and the bot's role raised above the roles the
-    /// tests give (the fake puts it at position 1, level with "Live pings").</summary>
+    /// <summary>The dashboard world with the guild's rules imported, the bot's role raised above the roles the
+    /// tests give (the fake puts it at position 1, level with "Live pings"), and the members the tests name in the
+    /// guild (the live role service forgets a member Discord does not know).</summary>
     private static async Task<DashboardWorld> StartAsync(params string[] eventKeys)
     {
         var world = await DashboardWorld.StartAsync();
@@ -314,7 +315,9 @@ public sealed class StreamRolesPageTests
         guild.SetRolePosition(guild.BotRoleId, 5)
             .AddRole(Tier1Role, "Tier 1", position: 2)
             .AddRole(Tier2Role, "Tier 2", position: 3)
-            .AddRole(Tier3Role, "Tier 3", position: 4);
+            .AddRole(Tier3Role, "Tier 3", position: 4)
+            .AddMember(StreamerMember)
+            .AddMember(FriendMember);
         return world;
     }
 
