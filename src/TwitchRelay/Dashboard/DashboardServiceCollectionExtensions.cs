@@ -44,6 +44,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<GuildOverview>();
         services.AddSingleton<GuildActivity>();
         services.AddSingleton<AlertConfigStore>();
+        services.AddSingleton<FollowedChannelResolver>();
+        services.AddSingleton<GuildRoleSettingsStore>();
+        services.AddTransient<GuildRoles>();
+        services.AddSingleton<ConnectedMembers>();
         services.AddSingleton<TestAlerts>();
         return services;
     }

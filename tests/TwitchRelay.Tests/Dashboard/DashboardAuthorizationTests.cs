@@ -29,7 +29,22 @@ public sealed class DashboardAuthorizationTests
         { "POST", "/guilds/{g}/events/follow?handler=Delete" },
         { "GET", "/guilds/{g}/activity" },
         { "POST", "/guilds/{g}/activity?handler=Resend" },
+        { "GET", "/guilds/{g}/roles" },
+        { "POST", "/guilds/{g}/roles?handler=LiveRole" },
+        { "POST", "/guilds/{g}/roles?handler=Follow" },
+        { "POST", "/guilds/{g}/roles?handler=Unfollow" },
+        { "POST", "/guilds/{g}/roles?handler=SubscriberRoles" },
+        { "POST", "/guilds/{g}/roles?handler=RemoveMember" },
     };
+
+    /// <summary>The other guild's connected member, who holds a subscriber role the service gave there.</summary>
+    private const string OtherMember = "800000000000000055";
+
+    private const string OtherRole = "920000000000000055";
+
+    private const string OtherLiveRole = "920000000000000056";
+
+    private const string OtherStreamer = "800000000000000056";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -64,7 +79,7 @@ public sealed class DashboardAuthorizationTests
     public async Task UserWhoDoesNotManageTheGuildGetsNotFoundAndChangesNothing(string method, string route)
     {
         await using var world = await DashboardWorld.StartAsync();
-        var (ruleId, deliveryId) = await SeedOtherGuildAsync(world);
+        var (ruleId, deliveryId, followId) = await SeedOtherGuildAsync(world);
         using var ada = await world.SignInAsync(DashboardWorld.AdminId);
         var token = await ada.AntiforgeryTokenAsync("/servers");
 
@@ -72,7 +87,7 @@ public sealed class DashboardAuthorizationTests
         foreach (var guild in new[] { DashboardWorld.OtherGuildId, DashboardWorld.MemberOnlyGuildId })
         {
             using var response = await SendAsync(ada, method, route.Replace("{g}", guild, StringComparison.Ordinal),
-                token, ruleId, deliveryId);
+                token, ruleId, deliveryId, followId);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound,
                 $"{method} {route} in {guild}: {(int)response.StatusCode}");
         }
@@ -86,17 +101,19 @@ public sealed class DashboardAuthorizationTests
     [InlineData("/guilds/{g}/events/follow?handler=Test")]
     [InlineData("/guilds/{g}/events/follow?handler=Delete")]
     [InlineData("/guilds/{g}/activity?handler=Resend")]
+    [InlineData("/guilds/{g}/roles?handler=Unfollow")]
+    [InlineData("/guilds/{g}/roles?handler=RemoveMember")]
     public async Task AdminOfOneGuildCannotReachAnotherGuildsRowsThroughFormIds(string route)
     {
         await using var world = await DashboardWorld.StartAsync();
         await world.World.ImportRulesAsync("follow");
-        var (ruleId, deliveryId) = await SeedOtherGuildAsync(world);
+        var (ruleId, deliveryId, followId) = await SeedOtherGuildAsync(world);
         using var ada = await world.SignInAsync(DashboardWorld.AdminId);
         var token = await ada.AntiforgeryTokenAsync("/servers");
 
-        // Her own guild in the URL, the other guild's rule or delivery id in the form.
+        // Her own guild in the URL, the other guild's rule, delivery, follow or member id in the form.
         using var response = await SendAsync(ada, "POST", route.Replace("{g}", TwitchWorld.GuildId,
-            StringComparison.Ordinal), token, ruleId, deliveryId);
+            StringComparison.Ordinal), token, ruleId, deliveryId, followId);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await AssertOtherGuildUntouchedAsync(world, ruleId, deliveryId);
@@ -112,10 +129,15 @@ public sealed class DashboardAuthorizationTests
 
         using var guild = await ada.Http.GetAsync($"/guilds/{DashboardWorld.OtherGuildId}", Ct);
         using var events = await ada.Http.GetAsync($"/guilds/{DashboardWorld.OtherGuildId}/events/follow", Ct);
-        var body = await guild.Content.ReadAsStringAsync(Ct) + await events.Content.ReadAsStringAsync(Ct);
+        using var roles = await ada.Http.GetAsync($"/guilds/{DashboardWorld.OtherGuildId}/roles", Ct);
+        var body = await guild.Content.ReadAsStringAsync(Ct) + await events.Content.ReadAsStringAsync(Ct)
+            + await roles.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, guild.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, events.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, roles.StatusCode);
+        Assert.DoesNotContain("other_viewer", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("other_friend", body, StringComparison.Ordinal);
         Assert.DoesNotContain(OtherChannel, body, StringComparison.Ordinal);
         Assert.DoesNotContain("{user} secret template", body, StringComparison.Ordinal);
     }
@@ -141,7 +163,8 @@ public sealed class DashboardAuthorizationTests
         string path,
         string? withToken,
         long ruleId = 1,
-        long deliveryId = 1)
+        long deliveryId = 1,
+        long followId = 1)
     {
         if (method == "GET")
         {
@@ -158,6 +181,13 @@ public sealed class DashboardAuthorizationTests
             ["ChannelId"] = OtherChannel,
             ["adminChannelId"] = OtherChannel,
             ["Template"] = "{user} changed by someone else",
+            ["followId"] = followId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["memberId"] = OtherMember,
+            ["liveRoleId"] = "",
+            ["streamerDiscordUserId"] = "",
+            ["login"] = "night_owl",
+            ["Mode"] = "one",
+            ["RoleId"] = "",
         };
         if (withToken is not null)
         {
@@ -167,15 +197,47 @@ public sealed class DashboardAuthorizationTests
         return await client.Http.PostAsync(path, new FormUrlEncodedContent(form), Ct);
     }
 
-    /// <summary>The other guild: linked, one enabled rule with a template, one failed delivery.</summary>
-    private static async Task<(long RuleId, long DeliveryId)> SeedOtherGuildAsync(DashboardWorld world)
+    /// <summary>The other guild: linked with a live role, subscriber roles and a followed channel, one enabled rule
+    /// with a template, one failed delivery, and a connected member holding a subscriber role given there.</summary>
+    private static async Task<(long RuleId, long DeliveryId, long FollowId)> SeedOtherGuildAsync(
+        DashboardWorld world)
     {
+        world.World.Twitch.AddUser("771234001", "night_owl", "Night_Owl");
+        world.Discord.Guild(DashboardWorld.OtherGuildId).AddRole(OtherRole, "Subs", position: 0)
+            .AddRole(OtherLiveRole, "Live", position: 0)
+            .AddMember(OtherMember, OtherRole)
+            .AddMember(OtherStreamer);
         await using var db = Db(world);
         db.GuildLinks.Add(new GuildLink
         {
             GuildId = DashboardWorld.OtherGuildId,
             BroadcasterId = "111111",
             AdminChannelId = OtherChannel,
+            LiveRoleId = OtherLiveRole,
+            StreamerDiscordUserId = OtherStreamer,
+            SubscriberRoleId = OtherRole,
+        });
+        var follow = new FollowedChannel
+        {
+            GuildId = DashboardWorld.OtherGuildId,
+            BroadcasterId = "771234002",
+            Login = "other_friend",
+        };
+        db.FollowedChannels.Add(follow);
+        db.MemberLinks.Add(new MemberLink
+        {
+            DiscordUserId = OtherMember,
+            TwitchUserId = "771234003",
+            TwitchLogin = "other_viewer",
+            TwitchDisplayName = "Other_Viewer",
+            GuildId = DashboardWorld.OtherGuildId,
+        });
+        db.SubscriberRoleGrants.Add(new SubscriberRoleGrant
+        {
+            GuildId = DashboardWorld.OtherGuildId,
+            DiscordUserId = OtherMember,
+            RoleId = OtherRole,
+            TwitchUserId = "771234003",
         });
         var rule = new AlertRule
         {
@@ -210,7 +272,7 @@ public sealed class DashboardAuthorizationTests
         };
         db.Deliveries.Add(delivery);
         await db.SaveChangesAsync(Ct);
-        return (rule.Id, delivery.Id);
+        return (rule.Id, delivery.Id, follow.Id);
     }
 
     private static async Task AssertOtherGuildUntouchedAsync(DashboardWorld world, long ruleId, long deliveryId)
@@ -225,6 +287,16 @@ public sealed class DashboardAuthorizationTests
         Assert.Single(await db.Deliveries.Where(x => x.GuildId == DashboardWorld.OtherGuildId).ToListAsync(Ct));
         var link = await db.GuildLinks.SingleAsync(x => x.GuildId == DashboardWorld.OtherGuildId, Ct);
         Assert.Equal(OtherChannel, link.AdminChannelId);
+        Assert.Equal((OtherLiveRole, OtherStreamer, OtherRole),
+            (link.LiveRoleId, link.StreamerDiscordUserId, link.SubscriberRoleId));
+        Assert.Equal(["other_friend"], await db.FollowedChannels
+            .Where(x => x.GuildId == DashboardWorld.OtherGuildId).Select(x => x.Login).ToListAsync(Ct));
+        Assert.True(await db.MemberLinks.AnyAsync(x => x.DiscordUserId == OtherMember, Ct));
+        Assert.True(await db.SubscriberRoleGrants.AnyAsync(x => x.DiscordUserId == OtherMember, Ct));
+        // The live role service may take the live role from the (offline) streamer; the subscriber role stays.
+        Assert.DoesNotContain(world.Discord.Requests, r => r.Method == "DELETE" && r.Path.EndsWith(
+            $"/members/{OtherMember}/roles/{OtherRole}", StringComparison.Ordinal));
+        Assert.Equal([OtherRole], world.Discord.Guild(DashboardWorld.OtherGuildId).RolesOf(OtherMember));
         Assert.Empty(world.World.Twitch.Authorizations);
     }
 

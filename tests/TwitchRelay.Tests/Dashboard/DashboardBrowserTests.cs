@@ -224,6 +224,43 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.DoesNotContain(world.World.Twitch.Subscriptions, x => x.Status == "enabled");
     }
 
+    [Fact]
+    public async Task AdminSetsTheLiveRoleAndFollowsAChannelOnStreamAndRoles()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.ImportRulesAsync("stream.online");
+        await world.World.LinkInBrowserAsync();
+        var guild = world.Discord.Guild(TwitchWorld.GuildId);
+        // The streamer is a member: the live role service forgets a member Discord does not know.
+        guild.SetRolePosition(guild.BotRoleId, 5).AddMember("800000000000000042");
+        world.World.Twitch.AddUser("771234001", "night_owl", "Night_Owl");
+        var page = await SignInAsync(world);
+
+        await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stream & roles" }).ClickAsync();
+        await page.WaitForURLAsync("**/roles");
+        var liveRole = page.Locator("#live-role form");
+        await liveRole.Locator("select[name=liveRoleId]").SelectOptionAsync(DashboardWorld.LiveRoleId);
+        await liveRole.Locator("input[name=streamerDiscordUserId]").FillAsync("800000000000000042");
+        await liveRole.GetByRole(AriaRole.Button, new() { Name = "Save live role" }).ClickAsync();
+        await page.WaitForURLAsync("**done=live-role*");
+        var follow = page.Locator("#follows form").Last;
+        await follow.Locator("input[name=login]").FillAsync("night_owl");
+        await follow.GetByRole(AriaRole.Button, new() { Name = "Follow channel" }).ClickAsync();
+        await page.WaitForURLAsync("**done=followed*");
+        await Screenshots.SaveAsync(page, "11-stream-and-roles");
+
+        Assert.Equal(DashboardWorld.LiveRoleId,
+            await page.Locator("#live-role select[name=liveRoleId]").InputValueAsync());
+        Assert.Contains("Night_Owl", await page.Locator("ul.follows").InnerTextAsync(), StringComparison.Ordinal);
+        await using var db = world.World.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>()
+            .CreateDbContext();
+        var ct = TestContext.Current.CancellationToken;
+        var link = await db.GuildLinks.SingleAsync(ct);
+        Assert.Equal((DashboardWorld.LiveRoleId, "800000000000000042"), (link.LiveRoleId, link.StreamerDiscordUserId));
+        Assert.Equal("771234001", (await db.FollowedChannels.SingleAsync(ct)).BroadcasterId);
+    }
+
     private async Task<IPage> SignInAsync(DashboardWorld world)
     {
         var page = await browser.NewPageAsync();

@@ -174,6 +174,62 @@ public sealed class RuleEditingTests
         Assert.DoesNotContain("<@&", message.Content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StreamOnlineRuleKeepsTheChosenOfflineActionAndAnEditChangesIt()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/stream.online";
+        var fields = Rule(null);
+        fields["OfflineAction"] = "delete";
+
+        using var create = await ada.PostFormAsync(path, path + "?handler=Save", fields);
+        long ruleId;
+        string? createdAction;
+        await using (var db = Db(world))
+        {
+            var created = await db.AlertRules.SingleAsync(Ct);
+            (ruleId, createdAction) = (created.Id, created.OfflineAction);
+        }
+
+        var shown = await ada.GetPageAsync(path);
+        fields["RuleId"] = $"{ruleId}";
+        fields["OfflineAction"] = "message";
+        using var edit = await ada.PostFormAsync(path, path + "?handler=Save", fields);
+        var (_, export, _) = await world.World.CliAsync("config", "export");
+
+        Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
+        Assert.Equal("delete", createdAction);
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Contains("<option value=\"delete\" selected=\"selected\">is deleted</option>", shown,
+            StringComparison.Ordinal);
+        await using var after = Db(world);
+        var rule = await after.AlertRules.SingleAsync(Ct);
+        Assert.Equal(ruleId, rule.Id);
+        Assert.Equal("message", rule.OfflineAction);
+        Assert.Contains("\"offlineAction\": \"message\"", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OfflineActionPostedForAnotherEventIsIgnored()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/raid";
+        var fields = Rule(null);
+        fields["OfflineAction"] = "delete";
+
+        using var save = await ada.PostFormAsync(path, path + "?handler=Save", fields);
+        var page = await ada.GetPageAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.DoesNotContain("name=\"OfflineAction\"", page, StringComparison.Ordinal);
+        await using var db = Db(world);
+        Assert.Null((await db.AlertRules.SingleAsync(Ct)).OfflineAction);
+    }
+
     private static Dictionary<string, string> Rule(string? template)
     {
         var fields = new Dictionary<string, string>

@@ -213,6 +213,7 @@ public sealed class AlertConfigStore(
             rule.MentionRoleIds = fresh.MentionRoleIds;
             rule.Template = fresh.Template;
             rule.Enabled = fresh.Enabled;
+            rule.OfflineAction = fresh.OfflineAction;
             // A rule the admin saved again is the admin's decision now.
             rule.DisabledReason = null;
         }
@@ -255,35 +256,10 @@ public sealed class AlertConfigStore(
         return new AlertConfigFile
         {
             Version = AlertConfigFile.CurrentVersion,
-            Guilds = links.Select(link => (GuildConfig?)new GuildConfig
+            Guilds = links.Select(link => (GuildConfig?)(GuildRoleSettingsStore.SettingsOf(link) with
             {
-                GuildId = link.GuildId,
-                BroadcasterId = link.BroadcasterId,
-                AdminChannelId = link.AdminChannelId,
-                LiveRoleId = link.LiveRoleId,
-                StreamerDiscordUserId = link.StreamerDiscordUserId,
-                Follow = link.Follows.Count == 0
-                    ? null
-                    : link.Follows.OrderBy(x => x.Position)
-                        .Select(x => (FollowConfig?)new FollowConfig
-                        {
-                            Login = x.Login,
-                            DiscordUserId = x.DiscordUserId,
-                        })
-                        .ToList(),
-                SubscriberRoles = link.HasSubscriberRoles
-                    ? new SubscriberRolesConfig
-                    {
-                        RoleId = link.SubscriberRoleId,
-                        Tier1000 = link.SubscriberTier1000RoleId,
-                        Tier2000 = link.SubscriberTier2000RoleId,
-                        Tier3000 = link.SubscriberTier3000RoleId,
-                        GiftRoleId = link.SubscriberGiftRoleId,
-                        IncludeGifts = link.SubscriberRolesIncludeGifts ? null : false,
-                    }
-                    : null,
                 Alerts = link.Rules.OrderBy(x => x.Position).ThenBy(x => x.Id).Select(ToConfig).ToList(),
-            }).ToList(),
+            })).ToList(),
         };
     }
 

@@ -1,6 +1,7 @@
 using TwitchRelay.Alerts;
 using TwitchRelay.Cli.Config;
 using TwitchRelay.Discord.Guilds;
+using TwitchRelay.Storage.Entities;
 
 namespace TwitchRelay.Dashboard.Rules;
 
@@ -25,6 +26,10 @@ public sealed class RuleForm
 
     public string? Template { get; set; }
 
+    /// <summary>stream.online only: what the go-live post becomes when the stream ends (the rules file's
+    /// <c>offlineAction</c>, one of <see cref="StreamOfflineActions.All"/>).</summary>
+    public string OfflineAction { get; set; } = StreamOfflineActions.Edit;
+
     public bool HasStoredWebhook { get; set; }
 
     public static RuleForm From(long ruleId, AlertConfig alert) => new()
@@ -36,6 +41,7 @@ public sealed class RuleForm
         HasStoredWebhook = alert.WebhookUrl is not null,
         Roles = [.. alert.MentionRoleIds?.OfType<string>() ?? []],
         Template = alert.Template,
+        OfflineAction = alert.OfflineAction ?? StreamOfflineActions.Edit,
     };
 
     /// <summary>The rule in the import file's shape, so the import's validator checks it.</summary>
@@ -48,6 +54,8 @@ public sealed class RuleForm
         // An emptied template means "the default text", as leaving it out of a file does.
         Template = Blank(Template),
         Enabled = Enabled,
+        // Other events have no go-live post: the field is not theirs, whatever was posted.
+        OfflineAction = eventKey == EventKeys.StreamOnline ? Blank(OfflineAction) : null,
     };
 
     /// <summary>The message this form would post for the key's sample event: the same renderer as a real alert.

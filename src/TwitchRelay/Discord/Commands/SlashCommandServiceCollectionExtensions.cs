@@ -13,6 +13,7 @@ public static class SlashCommandServiceCollectionExtensions
         services.TryAddSingleton<DiscordInteractionClient>();
         services.TryAddSingleton<TestAlerts>();
         services.TryAddSingleton<MemberConnectFlow>();
+        services.TryAddSingleton<MemberDisconnector>();
         services.TryAddSingleton<ISubscriberCommands, SubscriberCommands>();
         services.TryAddSingleton<TwitchCommandHandler>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -133,21 +133,6 @@ internal sealed partial class MemberConnectFlow(
     }
 
     /// <summary>Removes the member's mapping; returns it, or null when there was none.</summary>
-    public async Task<MemberLink?> DisconnectAsync(string discordUserId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var link = await db.MemberLinks.FindAsync([discordUserId], ct);
-        if (link is null)
-        {
-            return null;
-        }
-
-        db.MemberLinks.Remove(link);
-        await db.SaveChangesAsync(ct);
-        LogDisconnected(discordUserId, link.TwitchUserId);
-        return link;
-    }
-
     private async Task StoreAsync(MemberConnectRequest request, TwitchUser user, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -200,10 +185,6 @@ internal sealed partial class MemberConnectFlow(
     [LoggerMessage(EventId = 6100, Level = LogLevel.Information,
         Message = "Discord user {DiscordUserId} connected Twitch user {TwitchUserId} (from guild {GuildId})")]
     private partial void LogConnected(string discordUserId, string twitchUserId, string guildId);
-
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information,
-        Message = "Discord user {DiscordUserId} disconnected Twitch user {TwitchUserId}")]
-    private partial void LogDisconnected(string discordUserId, string twitchUserId);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning,
         Message = "Twitch could not be reached while connecting a member")]

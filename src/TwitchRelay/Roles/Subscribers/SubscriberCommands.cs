@@ -1,21 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TwitchRelay.Alerts;
-using TwitchRelay.Discord;
 using TwitchRelay.Discord.Commands;
-using TwitchRelay.Discord.Guilds;
 using TwitchRelay.Hosting;
-using TwitchRelay.Storage;
 using TwitchRelay.Twitch;
 
 namespace TwitchRelay.Roles.Subscribers;
 
 /// <summary><c>/twitch connect</c> gives the member a private one-time link; <c>/twitch disconnect</c> removes the
-/// mapping.</summary>
+/// mapping and takes back the subscriber roles (<see cref="MemberDisconnector"/>).</summary>
 internal sealed class SubscriberCommands(
     MemberConnectFlow flow,
-    IDbContextFactory<RelayDbContext> contexts,
-    DiscordGuildClient guilds,
+    MemberDisconnector disconnector,
     ServiceAddress address,
     IOptions<TwitchOptions> twitch) : ISubscriberCommands
 {
@@ -35,38 +30,14 @@ internal sealed class SubscriberCommands(
 
     public async Task<InteractionReply> DisconnectAsync(string guildId, string userId, CancellationToken ct)
     {
-        var removed = await flow.DisconnectAsync(userId, ct);
-        if (removed is null)
+        var disconnected = await disconnector.DisconnectAsync(userId, "Twitch account disconnected", ct);
+        if (disconnected is null)
         {
             return new InteractionReply("No Twitch account is connected to your Discord account.");
         }
 
-        var taken = await TakeRolesAsync(userId, ct);
         return new InteractionReply(
-            $"Disconnected your Twitch account {DiscordText.Escape(removed.TwitchDisplayName)}"
-            + (taken > 0 ? $" and removed {taken} subscriber role(s)." : "."));
-    }
-
-    /// <summary>Takes every subscriber role this service gave the member, in every guild.</summary>
-    private async Task<int> TakeRolesAsync(string userId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var grants = await db.SubscriberRoleGrants.Where(g => g.DiscordUserId == userId).ToListAsync(ct);
-        var taken = 0;
-        foreach (var grant in grants)
-        {
-            var result = await guilds.RemoveMemberRoleAsync(
-                grant.GuildId, userId, grant.RoleId, "Twitch account disconnected", ct);
-            if (result is DiscordDone)
-            {
-                taken++;
-            }
-
-            // Whatever Discord said (member gone, role gone), the grant is over: no retry loop.
-            db.SubscriberRoleGrants.Remove(grant);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return taken;
+            $"Disconnected your Twitch account {DiscordText.Escape(disconnected.Removed.TwitchDisplayName)}"
+            + (disconnected.RolesTaken > 0 ? $" and removed {disconnected.RolesTaken} subscriber role(s)." : "."));
     }
 }

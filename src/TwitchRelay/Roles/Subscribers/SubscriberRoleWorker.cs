@@ -249,7 +249,8 @@ internal sealed partial class SubscriberRoleWorker(
         var problem = failed switch
         {
             { IsUnknownRole: true } =>
-                $"the subscriber role {roleId} no longer exists; set another in the rules file and run config import",
+                $"the subscriber role {roleId} no longer exists; set another on the dashboard (Stream & roles) "
+                    + "or in the rules file",
             { IsMissingPermissions: true } => await PermissionProblemAsync(link.GuildId, roleId, ct),
             _ => $"Discord refused a subscriber role change: {failed.Reason}",
         };

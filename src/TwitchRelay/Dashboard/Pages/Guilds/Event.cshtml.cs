@@ -6,6 +6,7 @@ using TwitchRelay.Dashboard.Guilds;
 using TwitchRelay.Dashboard.Rules;
 using TwitchRelay.Discord.Guilds;
 using TwitchRelay.Storage;
+using TwitchRelay.Storage.Entities;
 
 namespace TwitchRelay.Dashboard.Pages.Guilds;
 
@@ -32,6 +33,15 @@ public sealed class EventModel(
 
     /// <summary>Problems of the form that was posted, keyed by its rule id (0 for the new rule).</summary>
     public Dictionary<long, IReadOnlyList<string>> Problems { get; } = [];
+
+    /// <summary>The rules file's <c>offlineAction</c> values, in words (README, "Stream posts").</summary>
+    public static IReadOnlyList<(string Action, string Text)> OfflineActionChoices { get; } =
+    [
+        (StreamOfflineActions.Edit, "is edited to say how long the stream lasted, with the VOD link"),
+        (StreamOfflineActions.Delete, "is deleted"),
+        (StreamOfflineActions.Message, "stays, and a separate \"went offline\" message is posted"),
+        (StreamOfflineActions.None, "stays as it is"),
+    ];
 
     public bool Blocked => Definition.RequiresAffiliate && !State.IsMonetized;
 
