@@ -21,6 +21,7 @@ public static class DashboardServiceCollectionExtensions
         {
             options.RootDirectory = "/Dashboard/Pages";
             options.Conventions.AuthorizePage("/Servers");
+            options.Conventions.AuthorizePage("/Account");
             options.Conventions.AuthorizeFolder("/Guilds");
         });
         services.AddAuthentication(DashboardSession.Scheme).AddCookie(DashboardSession.Scheme);

@@ -277,6 +277,48 @@ public sealed class StreamRolesPageTests
     }
 
     [Fact]
+    public async Task AMemberHoldingARoleInAnotherServerIsNotRemovableByThisServersAdmin()
+    {
+        // Arrange: the viewer connected from this guild, but also holds a subscriber role in another server.
+        await using var world = await StartAsync();
+        await using (var db = Db(world))
+        {
+            db.MemberLinks.Add(new MemberLink
+            {
+                DiscordUserId = ViewerMember,
+                TwitchUserId = "771234099",
+                TwitchLogin = "pixel_wanderer",
+                TwitchDisplayName = "Pixel_Wanderer",
+                GuildId = TwitchWorld.GuildId,
+            });
+            db.SubscriberRoleGrants.Add(new SubscriberRoleGrant
+            {
+                GuildId = DashboardWorld.OtherGuildId,
+                DiscordUserId = ViewerMember,
+                RoleId = Tier1Role,
+                TwitchUserId = "771234099",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var listed = Regex.Replace(WebUtility.HtmlDecode(await ada.GetPageAsync(Page)), @"\s+", " ");
+
+        // Act
+        using var remove = await ada.PostFormAsync(Page, Page + "?handler=RemoveMember",
+            new Dictionary<string, string> { ["memberId"] = ViewerMember });
+
+        // Assert: listed without a Remove button, refused when posted by hand, nothing taken anywhere.
+        Assert.Contains("pixel_wanderer", listed, StringComparison.Ordinal);
+        Assert.Contains("only the member can end it", listed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);
+        Assert.DoesNotContain(world.Discord.Requests, r => r.Method == "DELETE" && r.Path.Contains("/roles/"));
+        await using var after = Db(world);
+        Assert.True(await after.MemberLinks.AnyAsync(Ct));
+        Assert.True(await after.SubscriberRoleGrants.AnyAsync(Ct));
+    }
+
+    [Fact]
     public async Task GuildPageShowsTheStoredRoleProblemsWithALinkToTheRolesPage()
     {
         // Arrange

@@ -19,17 +19,27 @@ public sealed class ConnectedMembers(IDbContextFactory<RelayDbContext> contexts)
                 m.DiscordUserId,
                 m.TwitchLogin,
                 m.TwitchDisplayName,
-                db.SubscriberRoleGrants.Count(g => g.GuildId == guildId && g.DiscordUserId == m.DiscordUserId)))
+                db.SubscriberRoleGrants.Count(g => g.GuildId == guildId && g.DiscordUserId == m.DiscordUserId))
+            {
+                RemovableHere = m.GuildId == guildId
+                    && !db.SubscriberRoleGrants.Any(g => g.GuildId != guildId && g.DiscordUserId == m.DiscordUserId),
+            })
             .ToListAsync(ct);
     }
 
-    /// <summary>False for a member another guild's admins see but this one's do not.</summary>
-    public async Task<bool> IsListedAsync(string guildId, string discordUserId, CancellationToken ct) =>
-        (await ListAsync(guildId, ct)).Any(x => x.DiscordUserId == discordUserId);
+    /// <summary>Whether this guild's admins may end the member's connection: only one made from this guild that
+    /// holds no role in another. The connection is per Discord account, so ending any other would cost the member
+    /// roles in servers these admins do not manage; the member ends it themselves (<c>/twitch disconnect</c> or the
+    /// dashboard's account page).</summary>
+    public async Task<bool> IsRemovableHereAsync(string guildId, string discordUserId, CancellationToken ct) =>
+        (await ListAsync(guildId, ct)).Any(x => x.DiscordUserId == discordUserId && x.RemovableHere);
 }
 
 public sealed record ConnectedMember(
     string DiscordUserId,
     string TwitchLogin,
     string TwitchDisplayName,
-    int SubscriberRolesHere);
+    int SubscriberRolesHere)
+{
+    public bool RemovableHere { get; init; }
+}

@@ -35,35 +35,49 @@ public sealed partial class MemberDisconnector(
         await db.SaveChangesAsync(ct);
         LogDisconnected(discordUserId, link.TwitchUserId);
 
-        var taken = await TakeRolesAsync(db, discordUserId, auditReason, ct);
-        return new MemberDisconnected(link, taken);
+        var (taken, left) = await TakeRolesAsync(db, discordUserId, auditReason, ct);
+        return new MemberDisconnected(link, taken, left);
     }
 
-    private async Task<int> TakeRolesAsync(RelayDbContext db, string userId, string auditReason, CancellationToken ct)
+    private async Task<(int Taken, int Left)> TakeRolesAsync(
+        RelayDbContext db,
+        string userId,
+        string auditReason,
+        CancellationToken ct)
     {
         var grants = await db.SubscriberRoleGrants.Where(g => g.DiscordUserId == userId).ToListAsync(ct);
-        var taken = 0;
+        var (taken, left) = (0, 0);
         foreach (var grant in grants)
         {
             var result = await guilds.RemoveMemberRoleAsync(grant.GuildId, userId, grant.RoleId, auditReason, ct);
-            if (result is DiscordDone)
+            if (result is DiscordDone or DiscordFailed { IsUnknownMember: true } or DiscordFailed { IsUnknownRole: true })
             {
-                taken++;
+                taken += result is DiscordDone ? 1 : 0;
+            }
+            else
+            {
+                // Refused (50013) or Discord kept failing: the member is told how many are left, the log says why.
+                left++;
+                LogNotTaken(grant.RoleId, userId, grant.GuildId, result.ToString());
             }
 
-            // Whatever Discord said (member gone, role gone), the grant is over: no retry loop.
+            // The grant is over either way: without a connection nothing would maintain it, and no retry loop.
             db.SubscriberRoleGrants.Remove(grant);
         }
 
         await db.SaveChangesAsync(ct);
-        return taken;
+        return (taken, left);
     }
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Warning,
+        Message = "Disconnect: role {RoleId} could not be taken from member {UserId} in guild {GuildId}: {Result}")]
+    private partial void LogNotTaken(string roleId, string userId, string guildId, string result);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information,
         Message = "Discord user {DiscordUserId} disconnected Twitch user {TwitchUserId}")]
     private partial void LogDisconnected(string discordUserId, string twitchUserId);
 }
 
-/// <summary>The connection that was removed, and how many subscriber roles Discord let the service take back.
-/// </summary>
-public sealed record MemberDisconnected(MemberLink Removed, int RolesTaken);
+/// <summary>The connection that was removed, how many subscriber roles Discord let the service take back, and how
+/// many it refused (to remove by hand).</summary>
+public sealed record MemberDisconnected(MemberLink Removed, int RolesTaken, int RolesLeft = 0);

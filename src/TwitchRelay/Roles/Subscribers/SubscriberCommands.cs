@@ -38,6 +38,9 @@ internal sealed class SubscriberCommands(
 
         return new InteractionReply(
             $"Disconnected your Twitch account {DiscordText.Escape(disconnected.Removed.TwitchDisplayName)}"
-            + (disconnected.RolesTaken > 0 ? $" and removed {disconnected.RolesTaken} subscriber role(s)." : "."));
+            + (disconnected.RolesTaken > 0 ? $" and removed {disconnected.RolesTaken} subscriber role(s)." : ".")
+            + (disconnected.RolesLeft > 0
+                ? $" Discord refused to remove {disconnected.RolesLeft} role(s): ask the server's admins to."
+                : ""));
     }
 }

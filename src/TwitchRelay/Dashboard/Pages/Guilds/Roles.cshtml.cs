@@ -137,12 +137,12 @@ public sealed class RolesModel(
         return Redirect($"/guilds/{GuildId}/roles?done=subscriber-roles#{SubscriberSection}");
     }
 
-    /// <summary>The same as the member's own <c>/twitch disconnect</c>: only for a member this guild's list shows.
-    /// </summary>
+    /// <summary>The same as the member's own <c>/twitch disconnect</c>, only for a connection that touches nothing
+    /// outside this guild (<see cref="ConnectedMembers.IsRemovableHereAsync"/>).</summary>
     public async Task<IActionResult> OnPostRemoveMemberAsync([FromForm] string? memberId)
     {
         var ct = HttpContext.RequestAborted;
-        if (memberId is null || !await members.IsListedAsync(GuildId, memberId, ct))
+        if (memberId is null || !await members.IsRemovableHereAsync(GuildId, memberId, ct))
         {
             return NotFound();
         }
