@@ -14,7 +14,7 @@ public static class AlertRenderer
 
         var definition = EventCatalog.Find(alert.EventKey)
             ?? throw new ArgumentException($"Unknown event key '{alert.EventKey}'.", nameof(alert));
-        var roles = RoleIds(options.MentionRoleIds);
+        var roles = RolePings.Validate(options.MentionRoleIds);
         var view = AlertFormatters.Format(alert);
         var channelUrl = Format.ChannelUrl(alert.BroadcasterLogin);
         view.Value("broadcaster", alert.BroadcasterName)
@@ -26,43 +26,9 @@ public static class AlertRenderer
         var embed = EmbedBuilder.Build(alert, definition, view, channelUrl);
         DiscordActionRow[]? components = view.Button is { } button ? [new DiscordActionRow(1, [button])] : null;
         return new DiscordMessage(
-            Content(roles, line ?? view.Summary),
+            RolePings.Content(roles, line ?? view.Summary),
             [embed],
             new DiscordAllowedMentions([], roles),
             components);
-    }
-
-    private static string Content(IReadOnlyList<string> roles, string line)
-    {
-        var pings = string.Join(' ', roles.Select(id => $"<@&{id}>"));
-        if (pings.Length == 0)
-        {
-            return DiscordText.Truncate(line, DiscordLimits.Content);
-        }
-
-        var rest = DiscordText.Truncate(line, DiscordLimits.Content - pings.Length - 1);
-        return rest.Length == 0 ? pings : $"{pings} {rest}";
-    }
-
-    // Ids go into content as <@&id>; anything but a snowflake there would be markup we did not mean to send.
-    private static string[] RoleIds(IReadOnlyList<string>? ids)
-    {
-        var distinct = (ids ?? []).Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var id in distinct)
-        {
-            if (id.Length is 0 or > 20 || !id.All(char.IsAsciiDigit))
-            {
-                throw new ArgumentException($"'{id}' is not a Discord role id.", nameof(ids));
-            }
-        }
-
-        if (distinct.Length > DiscordLimits.AllowedMentionRoles)
-        {
-            throw new ArgumentException(
-                $"Discord accepts at most {DiscordLimits.AllowedMentionRoles} role mentions per message.",
-                nameof(ids));
-        }
-
-        return distinct;
     }
 }

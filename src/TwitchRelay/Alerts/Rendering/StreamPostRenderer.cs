@@ -42,7 +42,7 @@ public static class StreamPostRenderer
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(options);
 
-        var roles = RoleIds(options.MentionRoleIds);
+        var roles = RolePings.Validate(options.MentionRoleIds);
         var name = DiscordText.Escape(post.DisplayName);
         var url = Format.ChannelUrl(post.Login);
         var type = string.IsNullOrEmpty(post.StreamType) ? "live" : post.StreamType;
@@ -64,7 +64,7 @@ public static class StreamPostRenderer
         var title = string.IsNullOrWhiteSpace(post.Title) ? $"{name} {kind}!" : DiscordText.Escape(post.Title);
         var embed = Embed(post, title, null, fields, PreviewUrl(post.Login, post.StreamId, post.StartedAt), url);
         return new DiscordMessage(
-            Content(roles, line),
+            RolePings.Content(roles, line),
             [embed],
             new DiscordAllowedMentions([], ping ? roles : []),
             [new DiscordActionRow(1, [new DiscordLinkButton(2, 5, "Watch", url)])]);
@@ -169,28 +169,5 @@ public static class StreamPostRenderer
             new DiscordEmbedFooter("Twitch · Stream"),
             post.AvatarUrl is null ? null : new DiscordEmbedThumbnail(post.AvatarUrl),
             imageUrl is null ? null : new DiscordEmbedImage(imageUrl));
-    }
-
-    private static string Content(IReadOnlyList<string> roles, string line)
-    {
-        var pings = string.Join(' ', roles.Select(id => $"<@&{id}>"));
-        if (pings.Length == 0)
-        {
-            return DiscordText.Truncate(line, DiscordLimits.Content);
-        }
-
-        var rest = DiscordText.Truncate(line, DiscordLimits.Content - pings.Length - 1);
-        return rest.Length == 0 ? pings : $"{pings} {rest}";
-    }
-
-    private static string[] RoleIds(IReadOnlyList<string>? ids)
-    {
-        var distinct = (ids ?? []).Distinct(StringComparer.Ordinal).ToArray();
-        if (distinct.Any(id => id.Length is 0 or > 20 || !id.All(char.IsAsciiDigit)))
-        {
-            throw new ArgumentException("Role ids must be Discord snowflakes.", nameof(ids));
-        }
-
-        return distinct;
     }
 }
