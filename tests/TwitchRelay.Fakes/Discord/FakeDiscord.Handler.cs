@@ -188,6 +188,19 @@ public sealed partial class FakeDiscord
                 return state.Error;
             }
 
+            if (request.Method == "GET")
+            {
+                // Get Webhook with Token: https://discord.com/developers/docs/resources/webhook#get-webhook-with-token
+                return FakeDiscordAnswer.Ok(new JsonObject
+                {
+                    ["id"] = route.MajorId,
+                    ["type"] = 1,
+                    ["guild_id"] = GuildOfChannel(state.ChannelId!)?.Id,
+                    ["channel_id"] = state.ChannelId,
+                    ["name"] = "Stream alerts",
+                });
+            }
+
             if (body is not null && FakeMessageRules.Check(body, isCreate: route.MessageId is null) is { } invalid)
             {
                 return invalid;

@@ -34,7 +34,7 @@ internal sealed record FakeDiscordRoute(
             ["channels", var channel, "messages"] => new(channel, null, null, bucket, method == "POST"),
             ["channels", var channel, "messages", var message] =>
                 new(channel, null, message, bucket, method is "PATCH" or "DELETE"),
-            ["webhooks", var webhook, var token] => new(webhook, token, null, bucket, method == "POST"),
+            ["webhooks", var webhook, var token] => new(webhook, token, null, bucket, method is "POST" or "GET"),
             ["webhooks", var webhook, var token, "messages", var message] =>
                 new(webhook, token, message, bucket, method is "PATCH" or "DELETE"),
             _ => FakeResourceRoute.Parse(method, parts, bucket),

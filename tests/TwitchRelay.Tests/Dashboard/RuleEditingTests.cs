@@ -139,6 +139,31 @@ public sealed class RuleEditingTests
     }
 
     [Fact]
+    public async Task WebhookDiscordDoesNotKnowIsRefusedBeforeSaving()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        await world.World.LinkInBrowserAsync();
+        var url = world.Discord.AddWebhook("930000000000000001", "secret-webhook-token-123", "910000000000000050");
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        var path = $"/guilds/{TwitchWorld.GuildId}/events/raid";
+
+        // The URL copied without the token's last characters: the shape is right, Discord answers 10015.
+        using var save = await ada.PostFormAsync(path, path + "?handler=Save", new Dictionary<string, string>
+        {
+            ["Enabled"] = "true",
+            ["Destination"] = "webhook",
+            ["WebhookUrl"] = url[..^3],
+        });
+        var page = WebUtility.HtmlDecode(await save.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        Assert.Contains("Discord does not know this webhook", page, StringComparison.Ordinal);
+        Assert.Contains(world.Discord.Requests, r => r.Method == "GET" && r.Path.Contains("/webhooks/"));
+        await using var db = Db(world);
+        Assert.False(await db.AlertRules.AnyAsync(Ct));
+    }
+
+    [Fact]
     public async Task WebhookRuleKeepsItsTokenOffThePageAndItsTestAlertPostsThroughTheWebhook()
     {
         await using var world = await DashboardWorld.StartAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using TwitchRelay.Cli.Config;
 using TwitchRelay.Discord;
 using TwitchRelay.Discord.Guilds;
 
@@ -65,6 +66,21 @@ public sealed class GuildDirectory(DiscordGuildClient discord, BotPresence prese
         }
 
         return channels.Any(x => x.Id == channelId) ? [] : [NotOwnChannel];
+    }
+
+    /// <summary>Whether Discord knows the webhook of a rule about to be saved, so a deleted webhook or a URL cut
+    /// short is named now rather than at the first alert. Empty when it does, or when Discord cannot be asked (an
+    /// outage does not block saving; the first alert or a test alert will say).</summary>
+    public async Task<IReadOnlyList<string>> ProblemsWithWebhookAsync(string webhookUrl, CancellationToken ct)
+    {
+        if (!DiscordWebhookUrl.TryParse(webhookUrl, out var id, out var token))
+        {
+            return [];
+        }
+
+        return await discord.GetWebhookAsync(id, token, ct) is DiscordFailed { IsUnknownWebhook: true }
+            ? ["Discord does not know this webhook: it was deleted, or its URL was not copied whole."]
+            : [];
     }
 
     /// <summary>What stops the bot from posting an alert in <paramref name="channelId"/> that mentions

@@ -70,6 +70,21 @@ public sealed class DiscordGuildClient
         }
     }
 
+    /// <summary>A webhook read with its own token, no bot token needed: an unknown id or a wrong token is
+    /// <see cref="DiscordFailed.IsUnknownWebhook"/>.
+    /// https://discord.com/developers/docs/resources/webhook#get-webhook-with-token</summary>
+    public Task<DiscordResult> GetWebhookAsync(string webhookId, string token, CancellationToken ct) =>
+        rest.SendAsync(
+            new DiscordRoute(
+                HttpMethod.Get,
+                "/webhooks/{webhook_id}/{webhook_token}",
+                $"/webhooks/{Id(webhookId)}/{Uri.EscapeDataString(token)}",
+                webhookId,
+                false) { Action = "read the webhook" },
+            null,
+            ReaderFor(DiscordGuildJsonContext.Default.DiscordWebhook),
+            ct);
+
     /// <summary>https://discord.com/developers/docs/resources/guild#get-guild</summary>
     public Task<DiscordResult> GetGuildAsync(string guildId, CancellationToken ct) =>
         rest.SendAsync(

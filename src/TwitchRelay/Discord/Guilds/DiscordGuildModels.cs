@@ -49,6 +49,10 @@ public sealed record DiscordOverwrite(string Id, int Type, string Allow, string 
 /// https://discord.com/developers/docs/resources/guild#guild-member-object</summary>
 public sealed record DiscordMember(DiscordUser? User, IReadOnlyList<string> Roles, string? Nick);
 
+/// <summary>A webhook as its token shows it. https://discord.com/developers/docs/resources/webhook#webhook-object
+/// </summary>
+public sealed record DiscordWebhook(string Id, string? GuildId, string? ChannelId, string? Name);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(DiscordUser))]
 [JsonSerializable(typeof(List<DiscordPartialGuild>))]
@@ -56,4 +60,5 @@ public sealed record DiscordMember(DiscordUser? User, IReadOnlyList<string> Role
 [JsonSerializable(typeof(List<DiscordChannel>))]
 [JsonSerializable(typeof(List<DiscordRole>))]
 [JsonSerializable(typeof(DiscordMember))]
+[JsonSerializable(typeof(DiscordWebhook))]
 internal sealed partial class DiscordGuildJsonContext : JsonSerializerContext;

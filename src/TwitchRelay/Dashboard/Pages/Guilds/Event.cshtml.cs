@@ -85,6 +85,10 @@ public sealed class EventModel(
                 ? await directory.ProblemsPostingAsync(GuildId, alert.ChannelId, form.RoleIds(), ct)
                 : await directory.ProblemsWithChannelAsync(GuildId, alert.ChannelId, ct);
         }
+        else if (problems.Count == 0 && alert.WebhookUrl is not null && alert.Enabled != false)
+        {
+            problems = await directory.ProblemsWithWebhookAsync(alert.WebhookUrl, ct);
+        }
 
         if (problems.Count > 0)
         {
