@@ -59,6 +59,12 @@ internal static class ConfigCommands
             (followed, errors) = await resolver.ResolveAsync(parsed, token);
         }
 
+        if (errors.Count == 0)
+        {
+            errors = await ActivatorUtilities.CreateInstance<WebSocketFollowLimit>(services)
+                .CheckAsync(parsed, followed, token);
+        }
+
         if (errors.Count > 0)
         {
             await cli.Error.WriteLineAsync($"{file.Name}: {errors.Count} error(s); nothing was changed.");

@@ -46,6 +46,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<GuildActivity>();
         services.AddSingleton<AlertConfigStore>();
         services.AddSingleton<FollowedChannelResolver>();
+        services.AddSingleton<WebSocketFollowLimit>();
         services.AddSingleton<GuildRoleSettingsStore>();
         services.AddTransient<GuildRoles>();
         services.AddSingleton<ConnectedMembers>();

@@ -159,6 +159,38 @@ public sealed class StreamRolesPageTests
     }
 
     [Fact]
+    public async Task AFourthFollowOverWebSocketIsRefusedWithTheReason()
+    {
+        // Arrange: the default WebSocket transport, three channels followed already.
+        await using var world = await StartAsync();
+        using var ada = await world.SignInAsync(DashboardWorld.AdminId);
+        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            world.World.Twitch.AddUser($"77123410{i}", logins[i], logins[i]);
+        }
+
+        foreach (var login in logins[..3])
+        {
+            using var ok = await ada.PostFormAsync(Page, Page + "?handler=Follow",
+                new Dictionary<string, string> { ["login"] = login });
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        }
+
+        // Act
+        using var fourth = await ada.PostFormAsync(Page, Page + "?handler=Follow",
+            new Dictionary<string, string> { ["login"] = logins[3] });
+        var page = WebUtility.HtmlDecode(await fourth.Content.ReadAsStringAsync(Ct));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
+        Assert.Contains("login: a linked account follows at most 3 channels over EventSub WebSocket", page,
+            StringComparison.Ordinal);
+        await using var db = Db(world);
+        Assert.Equal(logins[..3], await db.FollowedChannels.OrderBy(x => x.Position).Select(x => x.Login).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task RemovingAFollowDeletesItAndBumpsTheRulesMarker()
     {
         // Arrange

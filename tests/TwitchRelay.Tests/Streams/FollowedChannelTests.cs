@@ -79,6 +79,54 @@ public class FollowedChannelTests
     }
 
     [Fact]
+    public async Task OverWebSocketAFourthFollowedChannelOfOneAccountIsRefusedEvenAcrossTwoGuilds()
+    {
+        // Arrange: three channels in the first guild are the most one token's max_total_cost of 10 allows.
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
+        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
+        }
+
+        using var settings = new TestSettings();
+        StreamHelixTests.WithTwitch(settings, twitch);
+        var (firstExit, _) = await ImportAsync(settings, Rules(LiveAlert(), [.. logins[..3].Select(Follow)]));
+
+        // Act: a second guild of the same account asks for a fourth.
+        var (secondExit, error) = await ImportAsync(settings, SecondGuildRules(Follow(logins[3])));
+        var (sameThreeExit, _) = await ImportAsync(settings, SecondGuildRules(Follow(logins[0])));
+        var exported = await ExportAsync(settings);
+
+        // Assert
+        Assert.Equal((0, 1, 0), (firstExit, secondExit, sameThreeExit));
+        Assert.Contains("guilds[0].follow: a linked account follows at most 3 channels over EventSub WebSocket", error,
+            StringComparison.Ordinal);
+        Assert.Contains("this makes 4", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("owl_four", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverWebhooksTheWebSocketFollowLimitDoesNotApply()
+    {
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
+        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
+        }
+
+        using var settings = new TestSettings();
+        StreamHelixTests.WithTwitch(settings, twitch);
+        settings.With("EventSub:Transport", "webhook").With("PublicUrl", "https://relay.example.com");
+
+        var (exit, error) = await ImportAsync(settings, Rules(LiveAlert(), [.. logins.Select(Follow)]));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("owl_four", await ExportAsync(settings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FollowedChannelsGetTheThreeStreamSubscriptionsWithTheirOwnCondition()
     {
         var desired = DesiredSubscriptions.ForFollowed([FriendId, FriendId]);
@@ -98,6 +146,13 @@ public class FollowedChannelTests
           "guilds": [ { "guildId": "{{Pipeline.GuildId}}", "broadcasterId": "{{Pipeline.BroadcasterId}}",
                         "follow": [ {{string.Join(", ", follows)}} ],
                         "alerts": [ {{alert}} ] } ] }
+        """;
+
+    private static string SecondGuildRules(string follow) =>
+        $$"""
+        { "version": 1,
+          "guilds": [ { "guildId": "123456789012345999", "broadcasterId": "{{Pipeline.BroadcasterId}}",
+                        "follow": [ {{follow}} ], "alerts": [] } ] }
         """;
 
     private static async Task<(int Exit, string Error)> ImportAsync(TestSettings settings, string json)

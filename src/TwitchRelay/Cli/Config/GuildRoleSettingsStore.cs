@@ -13,6 +13,7 @@ namespace TwitchRelay.Cli.Config;
 public sealed class GuildRoleSettingsStore(
     IDbContextFactory<RelayDbContext> contexts,
     FollowedChannelResolver resolver,
+    WebSocketFollowLimit followLimit,
     ChangeMarkers changes)
 {
     public const string NotLinked = "link a Twitch account first: these settings belong to a linked server";
@@ -68,7 +69,9 @@ public sealed class GuildRoleSettingsStore(
             return (null, [.. errors.Select(x => WithoutFollowIndex(x[GuildPath.Length..]))]);
         }
 
-        return (users[follow.Login!.ToLowerInvariant()], []);
+        var user = users[follow.Login!.ToLowerInvariant()];
+        var overLimit = await followLimit.CheckOneMoreAsync(guildId, user.Id, ct);
+        return overLimit is null ? (user, []) : (null, [$"login: {overLimit}"]);
     }
 
     /// <summary>Stores a follow that <see cref="ValidateFollowAsync"/> accepted, after the guild's others.</summary>
