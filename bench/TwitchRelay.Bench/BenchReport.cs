@@ -37,7 +37,8 @@ internal sealed class BenchReport
     public string Write(string mode)
     {
         Directory.CreateDirectory(BenchPaths.Results);
-        var path = Path.Combine(BenchPaths.Results, "latest.md");
+        // A one-mode run keeps its own file, so it does not replace the last full table.
+        var path = Path.Combine(BenchPaths.Results, mode == "all" ? "latest.md" : $"{mode}.md");
         var text = new StringBuilder();
         text.AppendLine("# TwitchRelay bench: latest run").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- when: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");

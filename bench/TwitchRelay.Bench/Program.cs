@@ -1,6 +1,6 @@
 using TwitchRelay.Bench;
 
-// dotnet run -c Release --project bench/TwitchRelay.Bench -- [all|intake|latency|memory|micro]
+// dotnet run -c Release --project bench/TwitchRelay.Bench -- [all|intake|latency|golive|memory|micro]
 // "bare-server --port N" is the comparison endpoint; the intake mode starts it in its own process.
 var mode = args.Length > 0 ? args[0] : "all";
 if (mode == "bare-server")
@@ -10,7 +10,7 @@ if (mode == "bare-server")
 }
 
 var report = new BenchReport();
-var modes = mode == "all" ? ["intake", "latency", "micro"] : new[] { mode };
+var modes = mode == "all" ? ["intake", "latency", "golive", "micro"] : new[] { mode };
 foreach (var each in modes)
 {
     switch (each)
@@ -24,11 +24,14 @@ foreach (var each in modes)
         case "latency":
             await LatencyBench.RunAsync(report);
             break;
+        case "golive":
+            await GoLiveBench.RunAsync(report);
+            break;
         case "micro":
             MicroBench.Run(report);
             break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown mode '{each}': all, intake, latency, memory or micro.");
+            await Console.Error.WriteLineAsync($"Unknown mode '{each}': all, intake, latency, golive, memory or micro.");
             return 2;
     }
 }

@@ -46,6 +46,21 @@ internal sealed record SignedNotification(int Number, string Follower, string Me
         return result;
     }
 
+    /// <summary>Twitch-Eventsub-Subscription-Type and -Version; a follow unless made by <see cref="Sign"/>.</summary>
+    public string Type { get; init; } = "channel.follow";
+
+    public string Version { get; init; } = "2";
+
+    /// <summary>Any notification body, signed now with a fresh message id.</summary>
+    public static SignedNotification Sign(int number, string type, string version, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var timestamp = EventSubTimestamp.Format(DateTimeOffset.UtcNow);
+        var id = Guid.NewGuid().ToString();
+        var signature = EventSubSignature.Compute(Encoding.ASCII.GetBytes(Secret), id, timestamp, bytes);
+        return new SignedNotification(number, "", id, timestamp, signature, bytes) { Type = type, Version = version };
+    }
+
     public HttpRequestMessage ToRequest()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, WebhookIntakeEndpoint.Path)
@@ -57,8 +72,8 @@ internal sealed record SignedNotification(int Number, string Follower, string Me
         request.Headers.Add(EventSubHeaders.MessageRetry, "0");
         request.Headers.Add(EventSubHeaders.MessageType, EventSubMessageTypes.Notification);
         request.Headers.Add(EventSubHeaders.MessageTimestamp, Timestamp);
-        request.Headers.Add(EventSubHeaders.SubscriptionType, "channel.follow");
-        request.Headers.Add(EventSubHeaders.SubscriptionVersion, "2");
+        request.Headers.Add(EventSubHeaders.SubscriptionType, Type);
+        request.Headers.Add(EventSubHeaders.SubscriptionVersion, Version);
         request.Headers.Add(EventSubHeaders.MessageSignature, Signature);
         return request;
     }
