@@ -163,6 +163,27 @@ public class StreamPostTests
     }
 
     [Fact]
+    public async Task AfterAMissedOfflineADeleteRuleDeletesTheOldPostAndPostsTheNewStream()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var pipeline = await StartAsync(time, LiveAlert(offlineAction: "delete"));
+
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        var oldPost = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel)).Id;
+        time.Advance(TimeSpan.FromHours(20));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3);
+
+        var message = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.NotEqual(oldPost, message.Id);
+        Assert.Contains("?stream=1002", message.EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains($"<@&{Role}>", message.Content, StringComparison.Ordinal);
+        Assert.Contains(pipeline.Discord.Requests,
+            x => x.Method == "DELETE" && x.Path.EndsWith($"/messages/{oldPost}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ANewStreamIdWithinTheGraceOfTheLastKnownActivityKeepsThePostWithoutPinging()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
