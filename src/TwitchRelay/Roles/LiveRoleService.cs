@@ -37,6 +37,12 @@ public sealed partial class LiveRoleService(
     /// <summary>How often everyone mapped is reconciled even when nothing reconnected.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
 
+    /// <summary>Twitch caches Get Streams for a few minutes: a channel that went live (or offline) moments ago may be
+    /// missing from it (or still listed). Within this time of the relay's own stream.online or stream.offline, that
+    /// event is believed over Get Streams, so a reconcile never takes the role of a streamer who just went live.
+    /// https://dev.twitch.tv/docs/api/reference/#get-streams</summary>
+    public static readonly TimeSpan GetStreamsCacheLag = TimeSpan.FromMinutes(5);
+
     private const string AuditReason = "TwitchRelay live role";
 
     private readonly ConcurrentQueue<(string BroadcasterId, bool Live)> changes = new();
@@ -192,6 +198,7 @@ public sealed partial class LiveRoleService(
 
         if (hasCredentials)
         {
+            await BelieveRecentEventsAsync(db, broadcasterIds, live, cancellationToken);
             return live;
         }
 
@@ -200,6 +207,36 @@ public sealed partial class LiveRoleService(
             .Where(x => x.IsLive && broadcasterIds.Contains(x.BroadcasterId))
             .Select(x => x.BroadcasterId)
             .ToListAsync(cancellationToken)];
+    }
+
+    private async Task BelieveRecentEventsAsync(
+        RelayDbContext db,
+        List<string> broadcasterIds,
+        HashSet<string> live,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var states = await db.StreamStates.AsNoTracking()
+            .Where(x => broadcasterIds.Contains(x.BroadcasterId))
+            .Select(x => new { x.BroadcasterId, x.IsLive, x.LiveSince, x.LastOfflineAt })
+            .ToListAsync(cancellationToken);
+        foreach (var state in states)
+        {
+            var changedAt = state.IsLive ? state.LiveSince : state.LastOfflineAt;
+            if (changedAt is not { } at || now - at >= GetStreamsCacheLag)
+            {
+                continue;
+            }
+
+            if (state.IsLive)
+            {
+                live.Add(state.BroadcasterId);
+            }
+            else
+            {
+                live.Remove(state.BroadcasterId);
+            }
+        }
     }
 
     private async Task ChangeAsync(

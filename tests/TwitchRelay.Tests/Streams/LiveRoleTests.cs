@@ -209,6 +209,55 @@ public class LiveRoleTests
         Assert.Contains(Pipeline.LiveRole, roles);
     }
 
+    [Fact]
+    public async Task AReconcileMinutesAfterAGoLiveTrustsTheEventOverGetStreamsCache()
+    {
+        // Twitch caches Get Streams for minutes: a stream that went live a moment ago is not listed there yet.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, withFriend: false);
+        var guild = pipeline.Discord.Guild(Pipeline.GuildId);
+        var service = pipeline.Host.Services.GetRequiredService<LiveRoleService>();
+        var ct = TestContext.Current.CancellationToken;
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await RolesOfAsync(guild, StreamerMember, has: true);
+
+        // Act: a reconcile two minutes later (a gateway resume, say), then one when the cache should have caught up.
+        time.Advance(TimeSpan.FromMinutes(2));
+        await service.ReconcileAsync(ct);
+        var soonAfter = guild.RolesOf(StreamerMember)!.ToList();
+        time.Advance(TimeSpan.FromMinutes(20));
+        await service.ReconcileAsync(ct);
+        var muchLater = guild.RolesOf(StreamerMember)!.ToList();
+
+        // Assert: kept while Get Streams may lag; once it cannot, Twitch's answer (not live) wins.
+        Assert.Contains(Pipeline.LiveRole, soonAfter);
+        Assert.DoesNotContain(Pipeline.LiveRole, muchLater);
+    }
+
+    [Fact]
+    public async Task AReconcileMinutesAfterAnOfflineDoesNotGiveTheRoleBackFromGetStreamsCache()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, withFriend: false);
+        var guild = pipeline.Discord.Guild(Pipeline.GuildId);
+        var service = pipeline.Host.Services.GetRequiredService<LiveRoleService>();
+        twitch.GoLive(StreamBodies.BroadcasterId, "1001", time.GetUtcNow());
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await RolesOfAsync(guild, StreamerMember, has: true);
+        time.Advance(TimeSpan.FromMinutes(40));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await RolesOfAsync(guild, StreamerMember, has: false);
+
+        // Act: Get Streams still lists the ended stream (cached) a minute later.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await service.ReconcileAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.DoesNotContain(Pipeline.LiveRole, guild.RolesOf(StreamerMember)!);
+    }
+
     private static int StreamsAsked(FakeTwitch twitch) => twitch.Requests.Count(x => x.Path == "/helix/streams");
 
     private static FakeGuild AddGuild(FakeDiscord discord)
