@@ -17,7 +17,7 @@ public sealed class SubscriberReconcileRequests
 /// <summary>At start-up and every <c>Roles:SubscriberReconcileInterval</c>, compares the roles this service gave
 /// with Get Broadcaster Subscriptions (all pages) and queues the difference both ways for the role worker: a
 /// connected subscriber without the role gets it, a role whose subscription is gone (a lapsed gift sends no end
-/// event) is taken at once. https://dev.twitch.tv/docs/api/reference/#get-broadcaster-subscriptions</summary>
+/// event) is taken at once, unless it was given in the last <see cref="RecentGrantLag"/>. https://dev.twitch.tv/docs/api/reference/#get-broadcaster-subscriptions</summary>
 internal sealed partial class SubscriberRoleReconciler(
     IDbContextFactory<RelayDbContext> contexts,
     TwitchCalls calls,
@@ -28,6 +28,10 @@ internal sealed partial class SubscriberRoleReconciler(
     TimeProvider time,
     ILogger<SubscriberRoleReconciler> logger) : BackgroundService
 {
+    /// <summary>Twitch's Helix lists are cached for minutes, so a sub that arrived as an event a moment ago may not be
+    /// in Get Broadcaster Subscriptions yet: a role given this recently is not taken for its absence there.</summary>
+    public static readonly TimeSpan RecentGrantLag = TimeSpan.FromMinutes(15);
+
     private const string SubscriptionsScope = "channel:read:subscriptions";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -130,7 +134,7 @@ internal sealed partial class SubscriberRoleReconciler(
                 db.SubscriberEvents.Add(NewEvent(broadcasterId, member.TwitchUserId, sub!.Tier, sub.IsGift, now));
                 queued++;
             }
-            else if (!subscribed && held.Count > 0)
+            else if (!subscribed && held.Count > 0 && held.All(g => now - g.GrantedAt >= RecentGrantLag))
             {
                 // Twitch lists no subscription: the end (or a lapsed gift's silence) is past, no grace left.
                 var end = NewEvent(broadcasterId, member.TwitchUserId, "1000", false, now);

@@ -232,6 +232,7 @@ public sealed class SubscriberRoleTests
         await rig.SendAsync("channel.subscribe.json", tier: "1000", isGift: true);
         await rig.WaitForRolesAsync(roles => roles.Contains(GiftRole));
         await rig.WaitForProcessedAsync(1);
+        rig.Time.Advance(TimeSpan.FromDays(31));
 
         // Act
         var queued = await rig.ReconcileAsync();
@@ -240,6 +241,26 @@ public sealed class SubscriberRoleTests
         // Assert: taken at once (no grace), and the grant is gone.
         Assert.Equal(1, queued);
         await rig.WaitUntilAsync(async () => (await rig.GrantsAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task AReconcileRightAfterASubKeepsTheRoleTwitchsCachedListDoesNotShowYet()
+    {
+        // Arrange: the sub event gave the role; Get Broadcaster Subscriptions does not list it yet.
+        await using var rig = await RoleRig.StartAsync(linkBroadcaster: true);
+        await rig.SendAsync("channel.subscribe.json", tier: "1000");
+        await rig.WaitForRolesAsync(roles => roles.Contains(Tier1Role));
+        await rig.WaitForProcessedAsync(1);
+
+        // Act: a member connecting a minute later asks for a pass.
+        rig.Time.Advance(TimeSpan.FromMinutes(1));
+        var soon = await rig.ReconcileAsync();
+        rig.Time.Advance(TimeSpan.FromMinutes(30));
+        var later = await rig.ReconcileAsync();
+        await rig.WaitForRolesAsync(roles => roles.Count == 0);
+
+        // Assert: nothing queued while the list may lag; once it cannot, its silence takes the role.
+        Assert.Equal((0, 1), (soon, later));
     }
 
     [Fact]
