@@ -169,7 +169,7 @@ internal sealed partial class SubscriberRoleWorker(
                     });
                 }
 
-                link.SubscriberRoleProblem = null;
+                ClearProblemSolvedBy(link, roleId);
                 LogGave(roleId, userId, link.GuildId);
                 var swapped = await TakeOutdatedAsync(db, link.GuildId, userId, roleId, ct);
                 return $"{link.GuildId}: gave role {roleId}{swapped}";
@@ -241,6 +241,26 @@ internal sealed partial class SubscriberRoleWorker(
         }
 
         return outcomes.Count == 0 ? $"{link.GuildId}: no role to take" : string.Join("; ", outcomes);
+    }
+
+    /// <summary>A role that works clears the shown problem only when that problem was about this role or about none
+    /// of the guild's other subscriber roles (Manage Roles missing, say): a tier role working says nothing about a
+    /// deleted gift role, whose problem must stay in front of the admins.</summary>
+    private static void ClearProblemSolvedBy(GuildLink link, string roleId)
+    {
+        if (link.SubscriberRoleProblem is not { } shown || shown.Contains(roleId, StringComparison.Ordinal))
+        {
+            link.SubscriberRoleProblem = null;
+            return;
+        }
+
+        string?[] others = [link.SubscriberRoleId, link.SubscriberTier1000RoleId, link.SubscriberTier2000RoleId,
+            link.SubscriberTier3000RoleId, link.SubscriberGiftRoleId];
+        if (!others.Any(other => other is not null && other != roleId
+            && shown.Contains(other, StringComparison.Ordinal)))
+        {
+            link.SubscriberRoleProblem = null;
+        }
     }
 
     /// <summary>Names the problem for the guild's admins (once per distinct problem) and returns it.</summary>

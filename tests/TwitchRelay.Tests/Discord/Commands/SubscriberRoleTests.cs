@@ -165,6 +165,27 @@ public sealed class SubscriberRoleTests
     }
 
     [Fact]
+    public async Task OneRoleWorkingDoesNotHideTheProblemOfAnother()
+    {
+        // Arrange: the gift role was deleted; the tier roles still work.
+        await using var rig = await RoleRig.StartAsync(giftRole: true);
+        rig.Guild.RemoveRole(GiftRole);
+        await rig.SendAsync("channel.subscribe.json", tier: "1000", isGift: true);
+        await rig.WaitForProcessedAsync(1);
+
+        // Act: a paid resub gives the tier 1 role.
+        await rig.SendAsync("channel.subscription.message.json", tier: "1000");
+        await rig.WaitForRolesAsync(roles => roles.Contains(Tier1Role));
+        await rig.WaitForProcessedAsync(2);
+
+        // Assert: the gift role's problem is still shown, and was told once.
+        var link = await rig.GuildLinkAsync();
+        Assert.Contains($"the subscriber role {GiftRole} no longer exists", link.SubscriberRoleProblem,
+            StringComparison.Ordinal);
+        Assert.Single(rig.World.Discord.MessagesIn(AdminChannel));
+    }
+
+    [Fact]
     public async Task ARoleAboveTheBotsIsNamedForTheAdmins()
     {
         // Arrange: the tier 1 role sits above the bot's own role.
