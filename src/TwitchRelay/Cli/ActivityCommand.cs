@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TwitchRelay.Storage;
+using TwitchRelay.Twitch.EventSub;
 
 namespace TwitchRelay.Cli;
 
@@ -53,16 +54,23 @@ internal static class ActivityCommand
         }
 
         var since = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        // Only what Twitch sent: a revocation is named as one (its type is the revoked subscription's), and the
+        // relay's own rows (ending a post, test alerts) are not notifications.
         var today = await db.Inbox
-            .Where(x => x.ReceivedAt >= since)
-            .GroupBy(x => x.SubscriptionType)
-            .Select(g => new { Type = g.Key, Count = g.Count() })
-            .OrderBy(x => x.Type)
+            .Where(x => x.ReceivedAt >= since
+                && (x.MessageType == EventSubMessageTypes.Notification
+                    || x.MessageType == EventSubMessageTypes.Revocation))
+            .GroupBy(x => new { x.MessageType, x.SubscriptionType })
+            .Select(g => new { g.Key.MessageType, g.Key.SubscriptionType, Count = g.Count() })
             .ToListAsync(ct);
         await cli.Out.WriteLineAsync($"Notifications received today (UTC): {today.Sum(x => x.Count)}");
-        foreach (var row in today)
+        foreach (var row in today
+            .Select(x => (Label: x.MessageType == EventSubMessageTypes.Revocation
+                ? "revoked: " + x.SubscriptionType
+                : x.SubscriptionType, x.Count))
+            .OrderBy(x => x.Label, StringComparer.Ordinal))
         {
-            await cli.Out.WriteLineAsync($"  {row.Type,-58} {row.Count,6}");
+            await cli.Out.WriteLineAsync($"  {row.Label,-58} {row.Count,6}");
         }
 
         return ExitCodes.Ok;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace TwitchRelay.Delivery;
 
-/// <summary>How hard the sender tries before it gives a delivery up; not user settings yet, but named in one place.
-/// </summary>
+/// <summary>How hard the sender tries before it gives a delivery up, and how many destinations it serves at once
+/// (the <c>Delivery</c> section of the settings).</summary>
 public sealed class DeliveryOptions
 {
     /// <summary>Attempts (first try included) before a delivery that keeps failing transiently is failed for good.

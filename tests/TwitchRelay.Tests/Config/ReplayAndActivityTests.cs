@@ -48,6 +48,9 @@ public sealed class ReplayAndActivityTests : IAsyncLifetime
         Assert.Contains("not posted: Discord:BotToken is not set", activity, StringComparison.Ordinal);
         Assert.Contains("NorthwindGames", activity, StringComparison.Ordinal);
         Assert.Contains("channel.poll.progress", activity, StringComparison.Ordinal);
+        // The samples hold one channel.follow notification and revocations of channel.follow subscriptions.
+        Assert.Matches(@"\n  channel\.follow +1\r?\n", activity);
+        Assert.Matches(@"\n  revoked: channel\.follow +[0-9]+\r?\n", activity);
     }
 
     [Fact]
