@@ -117,7 +117,7 @@ public sealed partial class InboxDispatcher(
     }
 
     private ParseResult? Parse(InboxNotification notification) =>
-        notification.MessageType == EventSubMessageTypes.Notification
+        notification.MessageType is EventSubMessageTypes.Notification or ObservedOffline.MessageType
             ? NotificationParser.Parse(
                 notification.SubscriptionType,
                 notification.SubscriptionVersion,
@@ -207,8 +207,9 @@ public sealed partial class InboxDispatcher(
                 streamNote = note;
             }
 
-            // stream.online rules are served by the stream post above; the other keys stay one-off alerts.
-            if (alert.EventKey == EventKeys.StreamOnline)
+            // stream.online rules are served by the stream post above; the other keys stay one-off alerts, except
+            // for an end the relay noticed late, which owes no "went offline" message.
+            if (alert.EventKey == EventKeys.StreamOnline || notification.MessageType == ObservedOffline.MessageType)
             {
                 continue;
             }

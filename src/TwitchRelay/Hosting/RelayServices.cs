@@ -104,6 +104,8 @@ public static class RelayServices
         services.AddHostedService(provider => provider.GetRequiredService<LiveRoleService>());
         services.AddSingleton<StreamVodWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamVodWatcher>());
+        services.AddSingleton<StreamStateReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<StreamStateReconciler>());
         services.AddSingleton<LinkedAccounts>();
         services.AddSingleton<IEventSubAccountSource>(provider => provider.GetRequiredService<LinkedAccounts>());
         services.AddSingleton<WebSocketSubscriber>();

@@ -9,6 +9,12 @@ public interface IStreamInfoSource
         IReadOnlyCollection<string> broadcasterIds,
         CancellationToken cancellationToken);
 
+    /// <summary>The channels among <paramref name="broadcasterIds"/> that Get Streams lists as live, with their
+    /// stream ids; null when Twitch could not be asked (no credentials, an error): nothing is known then.</summary>
+    Task<IReadOnlyDictionary<string, string>?> GetLiveStreamsAsync(
+        IReadOnlyCollection<string> broadcasterIds,
+        CancellationToken cancellationToken);
+
     /// <summary>The URL of the archive of one of <paramref name="streamIds"/> (or, when Twitch gives no stream id,
     /// the newest archive created since <paramref name="startedAt"/>), or null when Twitch has none yet.</summary>
     Task<string?> FindVodAsync(

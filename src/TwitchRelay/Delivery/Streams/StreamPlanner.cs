@@ -141,7 +141,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
 
     /// <summary>The last time the channel was known live: its stream.offline, or, while it still counts as live
     /// (the offline was missed or is late), the later of its start and its last title change.</summary>
-    private static DateTimeOffset LastSeenLive(StreamState state)
+    internal static DateTimeOffset LastSeenLive(StreamState state)
     {
         if (!state.IsLive)
         {
@@ -178,18 +178,27 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
             return Nothing("the offline is older than the stream live now", out note);
         }
 
+        // An end the relay noticed itself names its stream: another one live by now is not ended by it.
+        var observed = notification.MessageType == ObservedOffline.MessageType;
+        if (observed && notification.MessageId != ObservedOffline.MessageIdFor(state))
+        {
+            return Nothing("the stream noticed ended is no longer the one live", out note);
+        }
+
         state.IsLive = false;
         batch.LiveChanges.Add((state.BroadcasterId, false));
         state.LastOfflineAt = at;
         state.Revision++;
-        var post = PostOf(state);
+        // When a noticed stream ended is not known: its post says "after a while", as after a missed offline.
+        var post = observed ? PostOf(state) with { EndedAt = null } : PostOf(state);
         var edits = rules.Any(x => StreamOfflineActions.Of(x) == StreamOfflineActions.Edit);
         // Every part of a post has its own VOD: after a return within the grace the post keeps showing the first
         // part's until Twitch lists the newest part's.
-        state.VodSearchUntil = edits ? at + options.Value.VodSearch : null;
-        note = $"post {state.Session} ended";
+        // Not after a noticed end: the VOD edit would state a length counted to when the relay noticed.
+        state.VodSearchUntil = edits && !observed ? at + options.Value.VodSearch : null;
+        note = observed ? $"post {state.Session} ended: Twitch no longer lists the stream" : $"post {state.Session} ended";
         var count = 0;
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(x => !observed || StreamOfflineActions.Of(x) != StreamOfflineActions.Message))
         {
             switch (StreamOfflineActions.Of(rule))
             {

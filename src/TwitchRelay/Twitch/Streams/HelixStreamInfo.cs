@@ -61,6 +61,42 @@ public sealed partial class HelixStreamInfo(
         return found;
     }
 
+    public async Task<IReadOnlyDictionary<string, string>?> GetLiveStreamsAsync(
+        IReadOnlyCollection<string> broadcasterIds,
+        CancellationToken cancellationToken)
+    {
+        if (!HasCredentials)
+        {
+            return null;
+        }
+
+        var live = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var chunk in broadcasterIds.Chunk(TwitchHelixClient.MaxUsersPerRequest))
+            {
+                var result = await calls.AsAppAsync((t, ct) => helix.GetStreamsAsync(t, chunk, ct), cancellationToken);
+                if (result is not HelixOk<IReadOnlyList<TwitchLiveStream>> ok)
+                {
+                    LogStreamsFailed(result.ToString());
+                    return null;
+                }
+
+                foreach (var stream in ok.Value)
+                {
+                    live[stream.UserId] = stream.Id;
+                }
+            }
+        }
+        catch (Exception exception) when (Unreachable(exception, cancellationToken))
+        {
+            LogUnreachable(string.Join(",", broadcasterIds), exception);
+            return null;
+        }
+
+        return live;
+    }
+
     public async Task<string?> FindVodAsync(
         string broadcasterId,
         IReadOnlyList<string> streamIds,
@@ -120,4 +156,8 @@ public sealed partial class HelixStreamInfo(
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning,
         Message = "Twitch did not list the VODs of {BroadcasterId} ({Result}); will ask again")]
     private partial void LogVodLookupFailed(string broadcasterId, string result);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning,
+        Message = "Could not ask Twitch which channels are live (Get Streams): {Result}")]
+    private partial void LogStreamsFailed(string result);
 }
