@@ -29,6 +29,7 @@ public static class RelayHost
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.MapRelayDashboard();
         app.MapEventSubWebhook();
         app.MapTwitchLinking();

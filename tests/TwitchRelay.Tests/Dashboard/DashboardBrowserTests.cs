@@ -86,6 +86,15 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await using var world = await DashboardWorld.StartAsync();
         await world.World.LinkInBrowserAsync();
         var page = await SignInAsync(world);
+        // The content security policy must leave the dashboard's own script and styles working.
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
 
         await page.GotoAsync(new Uri(world.BaseAddress, $"/guilds/{TwitchWorld.GuildId}").ToString());
         await page.Locator("#event-follow a", new() { HasText = "Set up" }).ClickAsync();
@@ -131,6 +140,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
             TimeSpan.FromSeconds(30));
         Assert.Contains("Needs affiliate or partner", await page.Locator("#event-cheer").TextContentAsync(),
             StringComparison.Ordinal);
+        Assert.Empty(refused);
     }
 
     [Fact]

@@ -64,6 +64,26 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task PagesRefuseFramingAndForeignScripts()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        var anonymous = world.Anonymous();
+
+        using var home = await anonymous.Http.GetAsync("/", Ct);
+        using var link = await anonymous.Http.GetAsync("/twitch/link?guild=1&ticket=nope", Ct);
+
+        foreach (var response in new[] { home, link })
+        {
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
     public async Task SessionCookieIsHttpOnlyLaxAndHoldsNoReadableToken()
     {
         await using var world = await DashboardWorld.StartAsync();
