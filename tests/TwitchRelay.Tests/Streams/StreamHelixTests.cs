@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using TwitchRelay.Delivery.Streams;
 using TwitchRelay.Fakes.Twitch;
+using TwitchRelay.Storage;
 using TwitchRelay.Tests.EndToEnd;
 using static TwitchRelay.Tests.Streams.StreamPostTests;
 
@@ -58,6 +60,39 @@ public class StreamHelixTests
         Assert.Contains(
             twitch.Requests,
             x => x.Path.StartsWith("/helix/", StringComparison.Ordinal) && x.Status == 503);
+    }
+
+    [Fact]
+    public async Task AVodFoundForAStateTheDispatcherHasSinceMovedOnIsNotWritten()
+    {
+        // Arrange: the watcher reads the ended stream's row; before it writes, the channel goes live again.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert());
+        var watcher = pipeline.Host.Services.GetRequiredService<StreamVodWatcher>();
+        var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+        var ct = TestContext.Current.CancellationToken;
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(75));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
+        await using var watcherDb = await contexts.CreateDbContextAsync(ct);
+        var read = await watcherDb.StreamStates.SingleAsync(ct);
+        time.Advance(TimeSpan.FromMinutes(30));
+        await pipeline.SendAsync(StreamBodies.Online("1002", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 3);
+
+        // Act
+        var written = await watcher.RecordAsync(watcherDb, read, "https://www.twitch.tv/videos/1", time.GetUtcNow(), ct);
+
+        // Assert: the new stream's row is untouched and no edit was queued for the old post.
+        Assert.Equal(0, written);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var state = await db.StreamStates.SingleAsync(ct);
+        Assert.True(state.IsLive);
+        Assert.Null(state.VodUrl);
+        Assert.Equal(3, await db.Inbox.CountAsync(ct));
     }
 
     [Fact]

@@ -49,15 +49,18 @@ public sealed partial class StreamVodWatcher(
     internal async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var waiting = await db.StreamStates.Where(x => x.VodSearchUntil != null).ToListAsync(cancellationToken);
+        // Read without tracking: every write below is conditional on the row being as read (see RecordAsync).
+        var waiting = await db.StreamStates.AsNoTracking().Where(x => x.VodSearchUntil != null)
+            .ToListAsync(cancellationToken);
         var found = 0;
         foreach (var state in waiting)
         {
             var now = time.GetUtcNow();
             if (state.IsLive || now > state.VodSearchUntil)
             {
-                state.VodSearchUntil = null;
-                await db.SaveChangesAsync(cancellationToken);
+                await AsRead(db, state).ExecuteUpdateAsync(
+                    x => x.SetProperty(s => s.VodSearchUntil, (DateTimeOffset?)null),
+                    cancellationToken);
                 continue;
             }
 
@@ -76,7 +79,7 @@ public sealed partial class StreamVodWatcher(
         return found;
     }
 
-    private async Task<int> RecordAsync(
+    internal async Task<int> RecordAsync(
         RelayDbContext db,
         StreamState state,
         string url,
@@ -84,6 +87,28 @@ public sealed partial class StreamVodWatcher(
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The dispatcher may have moved the row on since it was read (a new go-live, a title change): then this VOD
+        // belongs to a state that is gone, and writing it would overwrite the new one. The conditional update also
+        // holds the row until the commit, so the dispatcher cannot slip in between.
+        var seen = state.Revision;
+        var claimed = await AsRead(db, state).ExecuteUpdateAsync(
+            x => x.SetProperty(s => s.VodUrl, url)
+                .SetProperty(s => s.VodSearchUntil, (DateTimeOffset?)null)
+                .SetProperty(s => s.Revision, seen + 1),
+            cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            LogMovedOn(state.BroadcasterId, state.Session);
+            return 0;
+        }
+
+        if (db.Entry(state).State != EntityState.Detached)
+        {
+            db.Entry(state).State = EntityState.Detached;
+        }
+
         var notification = new InboxNotification
         {
             MessageId = $"relay:vod:{state.BroadcasterId}:{state.Session}:{state.Revision}",
@@ -100,10 +125,11 @@ public sealed partial class StreamVodWatcher(
             ProcessedAt = now,
         };
         db.Inbox.Add(notification);
-        state.VodUrl = url;
-        state.VodSearchUntil = null;
         await db.SaveChangesAsync(cancellationToken);
 
+        // The row is written above; this copy renders the edit (PlanVod moves it to the same revision, seen + 1).
+        state.VodUrl = url;
+        state.VodSearchUntil = null;
         var rules = await StreamRules.ForAsync(db, state.BroadcasterId, cancellationToken);
         var count = StreamPlanner.PlanVod(db, notification, state, rules, now);
         notification.Outcome = count == 1 ? "VOD found: 1 delivery" : $"VOD found: {count} deliveries";
@@ -117,6 +143,17 @@ public sealed partial class StreamVodWatcher(
 
         return 1;
     }
+
+    /// <summary>The channel's row only while it is as <paramref name="state"/> was read: the dispatcher moves the
+    /// revision (or the session) on with every change to the post.</summary>
+    private static IQueryable<StreamState> AsRead(RelayDbContext db, StreamState state) =>
+        db.StreamStates.Where(x => x.BroadcasterId == state.BroadcasterId
+            && x.Session == state.Session
+            && x.Revision == state.Revision);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Debug,
+        Message = "VOD of {BroadcasterId}'s post {Session} not recorded: the channel's state moved on meanwhile")]
+    private partial void LogMovedOn(string broadcasterId, int session);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information,
         Message = "VOD of {BroadcasterId}'s post {Session} found; {Count} post(s) to edit")]
