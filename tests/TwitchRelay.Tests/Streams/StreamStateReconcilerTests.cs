@@ -48,6 +48,38 @@ public class StreamStateReconcilerTests
     }
 
     [Fact]
+    public async Task ANewStreamAfterANoticedEndIsANewPostThatPingsEvenIfItStartedBeforeTheNotice()
+    {
+        // Arrange: stream 1001's end is noticed at the second look; stream 1002 started 10 s before that look, and
+        // its stream.online arrives 20 s after it started.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert());
+        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var ct = TestContext.Current.CancellationToken;
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(6));
+        await reconciler.CheckAsync(ct);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var secondStarted = time.GetUtcNow() - TimeSpan.FromSeconds(10);
+        await reconciler.CheckAsync(ct);
+        await SettledAsync(pipeline, inbox: 2);
+
+        // Act
+        time.Advance(TimeSpan.FromSeconds(10));
+        await pipeline.SendAsync(StreamBodies.Online("1002", secondStarted));
+        await SettledAsync(pipeline, inbox: 3);
+
+        // Assert: 1001's last sign of life was its start, 11 minutes before 1002's: a new post, with its ping.
+        var messages = pipeline.Discord.MessagesIn(Pipeline.AlertsChannel);
+        Assert.Equal(2, messages.Count);
+        Assert.Contains("was live for a while", messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("?stream=1002", messages[1].EmbedsJson, StringComparison.Ordinal);
+        Assert.Contains($"<@&{Pipeline.LiveRole}>", messages[1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AStreamTwitchListsOrLeavesOutOnlyOnceKeepsItsLivePost()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -13,10 +13,13 @@ internal static class ObservedOffline
 {
     public const string MessageType = "relay.observed_offline";
 
-    /// <summary>One per stream id, so two passes that both notice it store it once.</summary>
+    /// <summary>One per post and stream id, so two passes that both notice it store it once.</summary>
     public static string MessageIdFor(StreamState state) =>
-        $"relay:observed-offline:{state.BroadcasterId}:{state.StreamId}";
+        $"relay:observed-offline:{state.BroadcasterId}:{state.Session}:{state.StreamId}";
 
+    /// <summary>The row is dated at the stream's last sign of life (its start or last title change), not when the end
+    /// was noticed: that is the latest it can be said to have ended, so a new stream that started meanwhile is not
+    /// taken for an older one, and the offline grace counts from there, as after a missed offline.</summary>
     public static InboxNotification Create(StreamState state, DateTimeOffset noticedAt)
     {
         var body = new JsonObject
@@ -43,7 +46,7 @@ internal static class ObservedOffline
             MessageType = MessageType,
             SubscriptionType = "stream.offline",
             SubscriptionVersion = "1",
-            MessageTimestamp = noticedAt,
+            MessageTimestamp = StreamPlanner.LastSeenLive(state),
             ReceivedAt = noticedAt,
             Body = body.ToJsonString(),
         };

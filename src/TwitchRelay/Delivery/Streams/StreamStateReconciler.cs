@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using TwitchRelay.Storage;
 
@@ -42,8 +41,10 @@ public sealed partial class StreamStateReconciler(
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbException or DbUpdateException)
+            catch (Exception exception)
             {
+                // A post's end is never worth stopping the service for (a BackgroundService that throws stops the
+                // host); the next look tries again.
                 LogCheckFailed(exception);
             }
 
