@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using TwitchRelay.Cli;
 using TwitchRelay.Fakes.Twitch;
@@ -107,6 +108,69 @@ public class FollowedChannelTests
     }
 
     [Fact]
+    public async Task AFileThatAddsNoChannelIsNotRefusedWhenTheAccountIsAlreadyOverTheLimit()
+    {
+        // Arrange: four follows stored under the webhook transport, then the service moved to WebSocket.
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
+        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
+        }
+
+        using var webhook = new TestSettings();
+        StreamHelixTests.WithTwitch(webhook, twitch);
+        webhook.With("EventSub:Transport", "webhook").With("PublicUrl", "https://relay.example.com");
+        var (storedExit, _) = await ImportAsync(webhook, Rules(LiveAlert(), [.. logins.Select(Follow)]));
+        var websocket = webhook.With("EventSub:Transport", "websocket");
+
+        // Act: the same guild again, and a second guild of the account that follows nothing new.
+        var (sameExit, sameError) = await ImportAsync(websocket, Rules(LiveAlert(), [.. logins.Select(Follow)]));
+        var (otherExit, otherError) = await ImportAsync(websocket, SecondGuildRules(Follow(logins[0])));
+        var (noFollowExit, noFollowError) = await ImportAsync(websocket, SecondGuildRules(null));
+
+        // Assert
+        Assert.Equal(0, storedExit);
+        Assert.True(sameExit == 0, sameError);
+        Assert.True(otherExit == 0, otherError);
+        Assert.True(noFollowExit == 0, noFollowError);
+    }
+
+    [Fact]
+    public async Task AFollowedChannelWhoseAccountIsLinkedHereCostsNothing()
+    {
+        // Arrange: three paying follows; the fourth channel has linked its own account, so it has authorized us.
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
+        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
+        }
+
+        using var settings = new TestSettings();
+        StreamHelixTests.WithTwitch(settings, twitch);
+        await ImportAsync(settings, Rules(LiveAlert(), [.. logins[..3].Select(Follow)]));
+        using (var tool = TwitchRelay.Hosting.RelayHost.BuildTool(settings.Build()))
+        {
+            await using var db = tool.Services
+                .GetRequiredService<IDbContextFactory<TwitchRelay.Storage.RelayDbContext>>().CreateDbContext();
+            db.TwitchAccounts.Add(new TwitchRelay.Storage.Entities.TwitchAccount
+            {
+                UserId = "771234103",
+                Login = "owl_four",
+                DisplayName = "owl_four",
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Act
+        var (exit, error) = await ImportAsync(settings, SecondGuildRules(Follow(logins[3])));
+
+        // Assert
+        Assert.True(exit == 0, error);
+    }
+
+    [Fact]
     public async Task OverWebhooksTheWebSocketFollowLimitDoesNotApply()
     {
         await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
@@ -148,7 +212,7 @@ public class FollowedChannelTests
                         "alerts": [ {{alert}} ] } ] }
         """;
 
-    private static string SecondGuildRules(string follow) =>
+    private static string SecondGuildRules(string? follow) =>
         $$"""
         { "version": 1,
           "guilds": [ { "guildId": "123456789012345999", "broadcasterId": "{{Pipeline.BroadcasterId}}",

@@ -7,9 +7,10 @@ using TwitchRelay.Twitch.Helix;
 namespace TwitchRelay.Cli.Config;
 
 /// <summary>Over the EventSub WebSocket transport, a followed channel's three stream subscriptions are made with the
-/// linked account's token and cost 1 each (the channel has not authorized our client), against that token's
-/// max_total_cost of 10: so one linked account, across every guild linked to it, follows at most 3 channels.
-/// Refusing the 4th when it is added says so at once, instead of Twitch answering 429 later in a log.
+/// linked account's token and cost 1 each (0 when the channel itself has authorized our client), against that token's
+/// max_total_cost of 10: so one linked account, across every guild linked to it, follows at most 3 channels that cost.
+/// Refusing the change that would pass it says so at once, instead of Twitch answering 429 later in a log. A change
+/// that adds nothing is never refused, so a configuration made under the webhook transport still imports.
 /// https://dev.twitch.tv/docs/eventsub/manage-subscriptions/#subscription-limits</summary>
 public sealed class WebSocketFollowLimit(IDbContextFactory<RelayDbContext> contexts, IOptions<EventSubOptions> options)
 {
@@ -29,18 +30,23 @@ public sealed class WebSocketFollowLimit(IDbContextFactory<RelayDbContext> conte
         }
 
         var guilds = file.Guilds!.Select((guild, index) => (Guild: guild!, Index: index)).ToList();
-        var inFile = guilds.Select(x => x.Guild.GuildId!).ToHashSet(StringComparer.Ordinal);
+        var inFile = guilds.Select(x => x.Guild.GuildId!).ToList();
         var errors = new List<string>();
         foreach (var account in guilds.GroupBy(x => x.Guild.BroadcasterId!, StringComparer.Ordinal))
         {
-            var proposed = account
-                .SelectMany(x => x.Guild.Follow ?? [])
+            var following = account.Where(x => x.Guild.Follow is { Count: > 0 }).ToList();
+            if (following.Count == 0)
+            {
+                continue;
+            }
+
+            var proposed = following
+                .SelectMany(x => x.Guild.Follow!)
                 .Select(follow => users[follow!.Login!.ToLowerInvariant()].Id);
             var over = await OverLimitAsync(account.Key, inFile, proposed, ct);
             if (over is not null)
             {
-                var first = account.First(x => x.Guild.Follow is { Count: > 0 });
-                errors.Add($"guilds[{first.Index}].follow: {over}");
+                errors.Add($"guilds[{following[0].Index}].follow: {over}");
             }
         }
 
@@ -62,6 +68,7 @@ public sealed class WebSocketFollowLimit(IDbContextFactory<RelayDbContext> conte
         return await OverLimitAsync(accountId, [], [broadcasterId], ct);
     }
 
+    /// <param name="replacedGuilds">Guilds whose stored follows <paramref name="proposed"/> replaces.</param>
     private async Task<string?> OverLimitAsync(
         string accountId,
         IReadOnlyCollection<string> replacedGuilds,
@@ -69,21 +76,29 @@ public sealed class WebSocketFollowLimit(IDbContextFactory<RelayDbContext> conte
         CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var replaced = replacedGuilds.ToList();
         var stored = await db.FollowedChannels
-            .Where(f => f.Guild!.BroadcasterId == accountId && !replaced.Contains(f.GuildId))
-            .Select(f => f.BroadcasterId)
+            .Where(f => f.Guild!.BroadcasterId == accountId)
+            .Select(f => new { f.GuildId, f.BroadcasterId })
             .ToListAsync(ct);
 
-        // The linked channel's own stream events are authorized by its token and cost nothing.
-        var followed = stored.Concat(proposed).Where(id => id != accountId).ToHashSet(StringComparer.Ordinal);
-        if (followed.Count <= MaxFollowedPerAccount)
+        // A channel whose own account is linked here has authorized the client: its subscriptions cost nothing.
+        var authorized = (await db.TwitchAccounts.Where(x => x.BrokenReason == null).Select(x => x.UserId)
+                .ToListAsync(ct))
+            .Append(accountId)
+            .ToHashSet(StringComparer.Ordinal);
+        var before = stored.Select(f => f.BroadcasterId).Where(id => !authorized.Contains(id))
+            .ToHashSet(StringComparer.Ordinal);
+        var after = stored.Where(f => !replacedGuilds.Contains(f.GuildId)).Select(f => f.BroadcasterId)
+            .Concat(proposed)
+            .Where(id => !authorized.Contains(id))
+            .ToHashSet(StringComparer.Ordinal);
+        if (after.Count <= MaxFollowedPerAccount || after.IsSubsetOf(before))
         {
             return null;
         }
 
         return $"a linked account follows at most {MaxFollowedPerAccount} channels over EventSub WebSocket (each "
             + "costs 3 of the 10 Twitch allows one token), and this makes "
-            + $"{followed.Count} for the account its servers share; remove one, or set EventSub:Transport=webhook";
+            + $"{after.Count} for the account its servers share; remove one, or set EventSub:Transport=webhook";
     }
 }
