@@ -29,7 +29,8 @@ internal sealed partial class SubscriberRoleReconciler(
     ILogger<SubscriberRoleReconciler> logger) : BackgroundService
 {
     /// <summary>Twitch's Helix lists are cached for minutes, so a sub that arrived as an event a moment ago may not be
-    /// in Get Broadcaster Subscriptions yet: a role given this recently is not taken for its absence there.</summary>
+    /// in Get Broadcaster Subscriptions yet, and one that ended may still be: a role given this recently is not taken
+    /// for its absence there, nor one taken this recently given back for its presence.</summary>
     public static readonly TimeSpan RecentGrantLag = TimeSpan.FromMinutes(15);
 
     private const string SubscriptionsScope = "channel:read:subscriptions";
@@ -122,6 +123,16 @@ internal sealed partial class SubscriberRoleReconciler(
             .Select(e => e.TwitchUserId)
             .ToListAsync(ct);
         var busy = pending.ToHashSet(StringComparer.Ordinal);
+
+        // The other direction of the same cache: a sub that just ended may still be listed, and is not given back.
+        var endedSince = now - RecentGrantLag;
+        var recentlyEnded = (await db.SubscriberEvents.AsNoTracking()
+                .Where(e => e.BroadcasterId == broadcasterId && e.IsEnd && e.ProcessedAt != null)
+                .Select(e => new { e.TwitchUserId, e.ProcessedAt })
+                .ToListAsync(ct))
+            .Where(e => e.ProcessedAt >= endedSince)
+            .Select(e => e.TwitchUserId)
+            .ToHashSet(StringComparer.Ordinal);
         var queued = 0;
         foreach (var member in members.Where(m => !busy.Contains(m.TwitchUserId)))
         {
@@ -129,7 +140,7 @@ internal sealed partial class SubscriberRoleReconciler(
             var held = grants.Where(g => g.DiscordUserId == member.DiscordUserId).ToList();
             var missing = subscribed && links.Any(l => l.SubscriberRoleFor(sub!.Tier, sub.IsGift) is { } role
                 && !held.Any(g => g.GuildId == l.GuildId && g.RoleId == role));
-            if (missing)
+            if (missing && !recentlyEnded.Contains(member.TwitchUserId))
             {
                 db.SubscriberEvents.Add(NewEvent(broadcasterId, member.TwitchUserId, sub!.Tier, sub.IsGift, now));
                 queued++;

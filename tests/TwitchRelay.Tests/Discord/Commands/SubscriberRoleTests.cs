@@ -285,6 +285,27 @@ public sealed class SubscriberRoleTests
     }
 
     [Fact]
+    public async Task AReconcileRightAfterAnEndDoesNotGiveTheRoleBackFromTwitchsCachedList()
+    {
+        // Arrange: no grace, so the end takes the role at once; Twitch's cached list still shows the sub.
+        await using var rig = await RoleRig.StartAsync(linkBroadcaster: true, endGrace: "00:00:00");
+        rig.World.Twitch!.AddChannelSubscriber(CommandWorld.BroadcasterId, ViewerTwitchId, "1000");
+        await rig.SendAsync("channel.subscribe.json", tier: "1000");
+        await rig.WaitForRolesAsync(roles => roles.Contains(Tier1Role));
+        await rig.SendAsync("channel.subscription.end.json", tier: "1000");
+        await rig.WaitForRolesAsync(roles => roles.Count == 0);
+        await rig.WaitForProcessedAsync(2);
+
+        // Act
+        rig.Time.Advance(TimeSpan.FromMinutes(2));
+        var queued = await rig.ReconcileAsync();
+
+        // Assert
+        Assert.Equal(0, queued);
+        Assert.Empty(rig.MemberRoles());
+    }
+
+    [Fact]
     public async Task AConnectedSubscriberWithoutTheRoleGetsItAtReconcileFromEveryPage()
     {
         // Arrange: three subscribers at Twitch (pages of two); only the last is a connected member.
@@ -348,7 +369,8 @@ public sealed class SubscriberRoleTests
         public static async Task<RoleRig> StartAsync(
             bool giftRole = false,
             bool linkBroadcaster = false,
-            bool connectMember = true)
+            bool connectMember = true,
+            string endGrace = "1.00:00:00")
         {
             var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
             var gift = giftRole ? $", \"giftRoleId\": \"{GiftRole}\"" : "";
@@ -361,7 +383,7 @@ public sealed class SubscriberRoleTests
                               } ] }
                 """;
             var world = await CommandWorld.StartAsync(
-                settings => settings.With("Roles:SubscriberEndGrace", "1.00:00:00"),
+                settings => settings.With("Roles:SubscriberEndGrace", endGrace),
                 services => services.AddSingleton<TimeProvider>(time),
                 rules,
                 withTwitch: linkBroadcaster);
