@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using TwitchRelay.Cli;
 using TwitchRelay.Fakes.Discord;
 using TwitchRelay.Fakes.Twitch;
 
@@ -16,7 +14,6 @@ namespace TwitchRelay.Bench;
 /// </summary>
 internal static class GoLiveBench
 {
-    private const string GuildId = "100000000000000001";
     private const string ChannelId = "100000000000000002";
     private const string ClientId = "benchclientid00000000000000000";
     private const string ClientSecret = "bench-client-secret-not-real-00";
@@ -45,7 +42,10 @@ internal static class GoLiveBench
         environment["Twitch__ApiBaseUrl"] = twitch.ApiBaseUrl;
         environment["Twitch__AuthBaseUrl"] = twitch.AuthBaseUrl;
         environment["Streams__OfflineGrace"] = "00:00:00";
-        await ImportRuleAsync(folder, environment);
+        await BenchRules.ImportAsync(
+            folder,
+            environment,
+            [new { @event = "stream.online", channelId = ChannelId, offlineAction = "none" }]);
 
         await using var service = await ChildProcess.StartServiceAsync(environment);
         using var client = new LoadClient(service.BaseAddress, 4);
@@ -113,7 +113,12 @@ internal static class GoLiveBench
 
         latencies.Sort();
         var helix = twitch.Requests.Count(x => x.Path.StartsWith("/helix/", StringComparison.Ordinal));
-        report.Add("golive", "go-live posts", latencies.Count, "posts", $"of {acks.Count} streams, {helix} Helix reads");
+        report.Add(
+            "golive",
+            "go-live posts",
+            latencies.Count,
+            "posts",
+            $"of {acks.Count} streams, {helix} Helix reads");
         if (latencies.Count == 0)
         {
             return;
@@ -126,32 +131,5 @@ internal static class GoLiveBench
         }
 
         report.Add("golive", "stream.online 2xx to Discord POST: max", latencies[^1], "ms", "title, game, avatar read");
-    }
-
-    private static async Task ImportRuleAsync(ServiceFolder folder, Dictionary<string, string> environment)
-    {
-        var rules = Path.Combine(folder.Path, "rules.json");
-        await File.WriteAllTextAsync(rules, JsonSerializer.Serialize(new
-        {
-            version = 1,
-            guilds = new[]
-            {
-                new
-                {
-                    guildId = GuildId,
-                    broadcasterId = SignedNotification.BroadcasterId,
-                    alerts = new[] { new { @event = "stream.online", channelId = ChannelId, offlineAction = "none" } },
-                },
-            },
-        }));
-        using var output = new StringWriter();
-        var settings = environment.ToDictionary(
-            x => x.Key.Replace("__", ":", StringComparison.Ordinal),
-            x => (string?)x.Value);
-        var code = await RelayCli.RunAsync(["config", "import", rules], settings, output, output);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"config import exited {code}: {output}");
-        }
     }
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using TwitchRelay.Cli;
 using TwitchRelay.Fakes.Discord;
 
 namespace TwitchRelay.Bench;
@@ -12,7 +10,6 @@ namespace TwitchRelay.Bench;
 internal static partial class LatencyBench
 {
     public const string BotToken = "bench-bot-token.not-real";
-    private const string GuildId = "100000000000000001";
     private const string ChannelId = "100000000000000002";
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(45);
 
@@ -35,9 +32,8 @@ internal static partial class LatencyBench
             GlobalLimit = 1_000_000,
         });
         discord.AddChannel(ChannelId);
-        await ImportRuleAsync(folder, discord.ApiBaseUrl);
-
         var environment = folder.Environment(discord.ApiBaseUrl);
+        await BenchRules.ImportAsync(folder, environment, [new { @event = "follow", channelId = ChannelId }]);
         await using var service = await ChildProcess.StartServiceAsync(environment);
         using var client = new LoadClient(service.BaseAddress, 64);
         var number = 500_000;
@@ -59,31 +55,6 @@ internal static partial class LatencyBench
             await WaitForDeliveriesAsync(discord, delivered);
             var label = $"{perSecond}/s for {seconds} s";
             Summarize(report, label, perSecond * seconds, acks, discord.Requests);
-        }
-    }
-
-    private static async Task ImportRuleAsync(ServiceFolder folder, string discordApiBaseUrl)
-    {
-        var rules = Path.Combine(folder.Path, "rules.json");
-        await File.WriteAllTextAsync(rules, JsonSerializer.Serialize(new
-        {
-            version = 1,
-            guilds = new[]
-            {
-                new
-                {
-                    guildId = GuildId,
-                    broadcasterId = SignedNotification.BroadcasterId,
-                    alerts = new[] { new { @event = "follow", channelId = ChannelId } },
-                },
-            },
-        }));
-        using var output = new StringWriter();
-        var code = await RelayCli.RunAsync(["config", "import", rules], folder.Overrides(discordApiBaseUrl), output,
-            output);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"config import exited {code}: {output}");
         }
     }
 

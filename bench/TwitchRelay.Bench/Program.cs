@@ -31,7 +31,8 @@ foreach (var each in modes)
             MicroBench.Run(report);
             break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown mode '{each}': all, intake, latency, golive, memory or micro.");
+            await Console.Error.WriteLineAsync(
+                $"Unknown mode '{each}': all, intake, latency, golive, memory or micro.");
             return 2;
     }
 }

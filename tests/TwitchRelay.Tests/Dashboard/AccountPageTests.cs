@@ -62,7 +62,9 @@ public sealed class AccountPageTests
             StringComparison.Ordinal);
         Assert.Empty(guild.RolesOf(DashboardWorld.AdminId)!);
         await using var check = Db(world);
-        Assert.Equal([DashboardWorld.OtherAdminId], await check.MemberLinks.Select(x => x.DiscordUserId).ToListAsync(Ct));
+        Assert.Equal(
+            [DashboardWorld.OtherAdminId],
+            await check.MemberLinks.Select(x => x.DiscordUserId).ToListAsync(Ct));
         Assert.False(await check.SubscriberRoleGrants.AnyAsync(Ct));
     }
 

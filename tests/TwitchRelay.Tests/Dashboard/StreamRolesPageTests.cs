@@ -187,7 +187,9 @@ public sealed class StreamRolesPageTests
         Assert.Contains("login: a linked account follows at most 3 channels over EventSub WebSocket", page,
             StringComparison.Ordinal);
         await using var db = Db(world);
-        Assert.Equal(logins[..3], await db.FollowedChannels.OrderBy(x => x.Position).Select(x => x.Login).ToListAsync(Ct));
+        Assert.Equal(
+            logins[..3],
+            await db.FollowedChannels.OrderBy(x => x.Position).Select(x => x.Login).ToListAsync(Ct));
     }
 
     [Fact]

@@ -84,11 +84,7 @@ public class FollowedChannelTests
     {
         // Arrange: three channels in the first guild are the most one token's max_total_cost of 10 allows.
         await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
-        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
-        for (var i = 0; i < logins.Length; i++)
-        {
-            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
-        }
+        var logins = AddFourChannels(twitch);
 
         using var settings = new TestSettings();
         StreamHelixTests.WithTwitch(settings, twitch);
@@ -112,11 +108,7 @@ public class FollowedChannelTests
     {
         // Arrange: four follows stored under the webhook transport, then the service moved to WebSocket.
         await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
-        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
-        for (var i = 0; i < logins.Length; i++)
-        {
-            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
-        }
+        var logins = AddFourChannels(twitch);
 
         using var webhook = new TestSettings();
         StreamHelixTests.WithTwitch(webhook, twitch);
@@ -141,11 +133,7 @@ public class FollowedChannelTests
     {
         // Arrange: three paying follows; the fourth channel has linked its own account, so it has authorized us.
         await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
-        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
-        for (var i = 0; i < logins.Length; i++)
-        {
-            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
-        }
+        var logins = AddFourChannels(twitch);
 
         using var settings = new TestSettings();
         StreamHelixTests.WithTwitch(settings, twitch);
@@ -174,11 +162,7 @@ public class FollowedChannelTests
     public async Task OverWebhooksTheWebSocketFollowLimitDoesNotApply()
     {
         await using var twitch = await StreamHelixTests.StartTwitchAsync(TimeProvider.System);
-        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
-        for (var i = 0; i < logins.Length; i++)
-        {
-            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
-        }
+        var logins = AddFourChannels(twitch);
 
         using var settings = new TestSettings();
         StreamHelixTests.WithTwitch(settings, twitch);
@@ -199,6 +183,18 @@ public class FollowedChannelTests
             ["channel.update v2", "stream.offline v1", "stream.online v1"],
             desired.Select(x => $"{x.Type} v{x.Version}").Order());
         Assert.All(desired, x => Assert.Equal(FriendId, x.Condition["broadcaster_user_id"]));
+    }
+
+    /// <summary>Four Twitch channels (ids 771234100 to 771234103) for the WebSocket follow limit of three.</summary>
+    private static string[] AddFourChannels(FakeTwitch twitch)
+    {
+        string[] logins = ["owl_one", "owl_two", "owl_three", "owl_four"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            twitch.AddUser($"77123410{i}", logins[i], logins[i]);
+        }
+
+        return logins;
     }
 
     private static string Follow(string login) =>

@@ -84,7 +84,12 @@ public class StreamHelixTests
         await SettledAsync(pipeline, inbox: 3);
 
         // Act
-        var written = await watcher.RecordAsync(watcherDb, read, "https://www.twitch.tv/videos/1", time.GetUtcNow(), ct);
+        var written = await watcher.RecordAsync(
+            watcherDb,
+            read,
+            "https://www.twitch.tv/videos/1",
+            time.GetUtcNow(),
+            ct);
 
         // Assert: the new stream's row is untouched and no edit was queued for the old post.
         Assert.Equal(0, written);

@@ -44,7 +44,9 @@ public class StreamStateReconcilerTests
         var state = await db.StreamStates.SingleAsync(ct);
         Assert.False(state.IsLive);
         Assert.Null(state.VodSearchUntil);
-        Assert.Contains(await OutcomesAsync(pipeline), x => x.Contains("Twitch no longer lists", StringComparison.Ordinal));
+        Assert.Contains(
+            await OutcomesAsync(pipeline),
+            x => x.Contains("Twitch no longer lists", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace TwitchRelay.Cli.Config;
 /// https://dev.twitch.tv/docs/eventsub/manage-subscriptions/#subscription-limits</summary>
 public sealed class WebSocketFollowLimit(IDbContextFactory<RelayDbContext> contexts, IOptions<EventSubOptions> options)
 {
-    /// <summary>3 channels × 3 subscriptions × cost 1 = 9, within the WebSocket token's max_total_cost of 10.</summary>
+    /// <summary>3 channels × 3 subscriptions × cost 1 = 9, within the WebSocket token's max_total_cost of 10.
+    /// </summary>
     public const int MaxFollowedPerAccount = 3;
 
     /// <summary>The errors, with their paths, of a rules file whose guilds would make one linked account follow

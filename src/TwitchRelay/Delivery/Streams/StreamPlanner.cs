@@ -196,7 +196,9 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         // part's until Twitch lists the newest part's.
         // Not after a noticed end: the VOD edit would state a length counted to when the relay noticed.
         state.VodSearchUntil = edits && !observed ? at + options.Value.VodSearch : null;
-        note = observed ? $"post {state.Session} ended: Twitch no longer lists the stream" : $"post {state.Session} ended";
+        note = observed
+            ? $"post {state.Session} ended: Twitch no longer lists the stream"
+            : $"post {state.Session} ended";
         var count = 0;
         foreach (var rule in rules.Where(x => !observed || StreamOfflineActions.Of(x) != StreamOfflineActions.Message))
         {

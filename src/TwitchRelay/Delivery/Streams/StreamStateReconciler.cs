@@ -23,8 +23,9 @@ public sealed partial class StreamStateReconciler(
     /// https://dev.twitch.tv/docs/api/reference/#get-streams</summary>
     public static readonly TimeSpan Lag = TimeSpan.FromMinutes(5);
 
-    /// <summary>Streams Get Streams did not list at the last look: channel → (stream id, when first missed).</summary>
-    private readonly Dictionary<string, (string? StreamId, DateTimeOffset Since)> missing = new(StringComparer.Ordinal);
+    /// <summary>Streams Get Streams did not list at the last look: channel → (stream id, first missed at).</summary>
+    private readonly Dictionary<string, (string? StreamId, DateTimeOffset Since)> missing =
+        new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

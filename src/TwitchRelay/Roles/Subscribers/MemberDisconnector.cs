@@ -50,7 +50,9 @@ public sealed partial class MemberDisconnector(
         foreach (var grant in grants)
         {
             var result = await guilds.RemoveMemberRoleAsync(grant.GuildId, userId, grant.RoleId, auditReason, ct);
-            if (result is DiscordDone or DiscordFailed { IsUnknownMember: true } or DiscordFailed { IsUnknownRole: true })
+            if (result is DiscordDone
+                or DiscordFailed { IsUnknownMember: true }
+                or DiscordFailed { IsUnknownRole: true })
             {
                 taken += result is DiscordDone ? 1 : 0;
             }

@@ -17,7 +17,8 @@ public sealed class SubscriberReconcileRequests
 /// <summary>At start-up and every <c>Roles:SubscriberReconcileInterval</c>, compares the roles this service gave
 /// with Get Broadcaster Subscriptions (all pages) and queues the difference both ways for the role worker: a
 /// connected subscriber without the role gets it, a role whose subscription is gone (a lapsed gift sends no end
-/// event) is taken at once, unless it was given in the last <see cref="RecentGrantLag"/>. https://dev.twitch.tv/docs/api/reference/#get-broadcaster-subscriptions</summary>
+/// event) is taken at once, unless it was given in the last <see cref="RecentGrantLag"/>.
+/// https://dev.twitch.tv/docs/api/reference/#get-broadcaster-subscriptions</summary>
 internal sealed partial class SubscriberRoleReconciler(
     IDbContextFactory<RelayDbContext> contexts,
     TwitchCalls calls,

@@ -200,7 +200,9 @@ internal sealed partial class SubscriberRoleWorker(
         {
             var result = await guilds.RemoveMemberRoleAsync(
                 guildId, userId, grant.RoleId, "Twitch subscription changed tier", ct);
-            if (result is DiscordDone or DiscordFailed { IsUnknownRole: true } or DiscordFailed { IsUnknownMember: true })
+            if (result is DiscordDone
+                or DiscordFailed { IsUnknownRole: true }
+                or DiscordFailed { IsUnknownMember: true })
             {
                 db.SubscriberRoleGrants.Remove(grant);
                 LogTook(grant.RoleId, userId, guildId);
