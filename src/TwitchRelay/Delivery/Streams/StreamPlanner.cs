@@ -194,7 +194,7 @@ public sealed class StreamPlanner(IOptions<StreamOptions> options)
         var edits = rules.Any(x => StreamOfflineActions.Of(x) == StreamOfflineActions.Edit);
         // Every part of a post has its own VOD: after a return within the grace the post keeps showing the first
         // part's until Twitch lists the newest part's.
-        // Not after a noticed end: the VOD edit would state a length counted to when the relay noticed.
+        // Not after a noticed end: the VOD edit would state a length, and when the stream ended is not known.
         state.VodSearchUntil = edits && !observed ? at + options.Value.VodSearch : null;
         note = observed
             ? $"post {state.Session} ended: Twitch no longer lists the stream"
