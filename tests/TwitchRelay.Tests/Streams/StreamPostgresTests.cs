@@ -65,4 +65,30 @@ public class StreamPostgresTests(PostgresServer postgres)
             x => !x.Contains(Pipeline.LiveRole));
         Assert.DoesNotContain(Pipeline.LiveRole, guild.RolesOf(FriendMember)!);
     }
+
+    [Fact]
+    public async Task ALostOfflineIsEndedByTheReconcilerOnPostgres()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
+        await using var pipeline = await Pipeline.StartAsync(
+            Pipeline.Rules(LiveAlert()),
+            postgresConnectionString: await postgres.CreateDatabaseAsync(),
+            time: time,
+            configure: settings => StreamHelixTests.WithTwitch(settings, twitch));
+        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var ct = TestContext.Current.CancellationToken;
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var first = await reconciler.CheckAsync(ct);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var second = await reconciler.CheckAsync(ct);
+        await SettledAsync(pipeline, inbox: 2);
+
+        Assert.Equal(((1, 0), (0, 1)), (first, second));
+        var post = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+        Assert.Contains("was live for a while", post.Content, StringComparison.Ordinal);
+    }
 }
