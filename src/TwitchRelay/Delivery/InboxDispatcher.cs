@@ -20,6 +20,7 @@ public sealed partial class InboxDispatcher(
     OutboxSignal outboxSignal,
     RevocationRecorder revocations,
     StreamPlanner streams,
+    StreamStateGate streamGate,
     IStreamInfoSource streamInfo,
     IEnumerable<IStreamLiveObserver> liveObservers,
     IEnumerable<ILinkBreaker> linkBreakers,
@@ -81,6 +82,7 @@ public sealed partial class InboxDispatcher(
             .Distinct()
             .ToList();
         var info = await streamInfo.GetInfoAsync(goingLive, cancellationToken);
+        using var streamRows = await streamGate.EnterAsync(cancellationToken);
         var streamBatch = await StreamPlanner.LoadAsync(db, alerts, info, cancellationToken);
         var now = time.GetUtcNow();
         var owed = 0;
@@ -92,6 +94,7 @@ public sealed partial class InboxDispatcher(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        streamRows.Dispose();
         if (owed > 0)
         {
             outboxSignal.Signal.Notify();

@@ -93,6 +93,7 @@ public static class RelayServices
         services.AddSingleton<DeliveryAttempt>();
         services.AddSingleton<DestinationFailureNotices>();
         services.AddSingleton<StreamPlanner>();
+        services.AddSingleton<StreamStateGate>();
         services.AddSingleton<InboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliverySender>();

@@ -101,6 +101,67 @@ public class StreamHelixTests
     }
 
     [Fact]
+    public async Task TheVodWatcherWaitsWhileTheDispatcherHoldsTheStreamRows()
+    {
+        // Arrange: an ended stream whose VOD Twitch lists; the stream rows are held as a dispatcher batch holds them.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert());
+        var watcher = pipeline.Host.Services.GetRequiredService<StreamVodWatcher>();
+        var gate = pipeline.Host.Services.GetRequiredService<StreamStateGate>();
+        var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+        var ct = TestContext.Current.CancellationToken;
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(75));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
+        twitch.AddArchive(StreamBodies.BroadcasterId, "1001", "2200000001", time.GetUtcNow());
+
+        // Act
+        Task<int> check;
+        string? vodWhileHeld;
+        using (await gate.EnterAsync(ct))
+        {
+            check = watcher.CheckAsync(ct);
+            await Task.Delay(300, ct);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            vodWhileHeld = (await db.StreamStates.SingleAsync(ct)).VodUrl;
+        }
+
+        var found = await check;
+
+        // Assert: nothing written while held; written once released.
+        Assert.Null(vodWhileHeld);
+        Assert.Equal(1, found);
+    }
+
+    [Fact]
+    public async Task TheDispatcherWaitsWhileTheVodWatcherHoldsTheStreamRows()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var twitch = await StartTwitchAsync(time);
+        await using var pipeline = await StartAsync(time, twitch, LiveAlert());
+        var gate = pipeline.Host.Services.GetRequiredService<StreamStateGate>();
+        var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
+        var ct = TestContext.Current.CancellationToken;
+
+        int handledWhileHeld;
+        using (await gate.EnterAsync(ct))
+        {
+            await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+            await Task.Delay(300, ct);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            handledWhileHeld = await db.Inbox.CountAsync(x => x.ProcessedAt != null, ct);
+        }
+
+        await SettledAsync(pipeline, inbox: 1);
+
+        Assert.Equal(0, handledWhileHeld);
+        Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
+    }
+
+    [Fact]
     public async Task EndedPostIsEditedAgainWhenTheVodAppears()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

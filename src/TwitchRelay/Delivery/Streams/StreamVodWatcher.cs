@@ -16,6 +16,7 @@ namespace TwitchRelay.Delivery.Streams;
 public sealed partial class StreamVodWatcher(
     IDbContextFactory<RelayDbContext> contexts,
     IStreamInfoSource streamInfo,
+    StreamStateGate streamGate,
     OutboxSignal outboxSignal,
     TimeProvider time,
     IOptions<StreamOptions> options,
@@ -58,9 +59,12 @@ public sealed partial class StreamVodWatcher(
             var now = time.GetUtcNow();
             if (state.IsLive || now > state.VodSearchUntil)
             {
-                await AsRead(db, state).ExecuteUpdateAsync(
-                    x => x.SetProperty(s => s.VodSearchUntil, (DateTimeOffset?)null),
-                    cancellationToken);
+                using (await streamGate.EnterAsync(cancellationToken))
+                {
+                    await AsRead(db, state).ExecuteUpdateAsync(
+                        x => x.SetProperty(s => s.VodSearchUntil, (DateTimeOffset?)null),
+                        cancellationToken);
+                }
                 continue;
             }
 
@@ -86,6 +90,7 @@ public sealed partial class StreamVodWatcher(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        using var streamRows = await streamGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // The dispatcher may have moved the row on since it was read (a new go-live, a title change): then this VOD
