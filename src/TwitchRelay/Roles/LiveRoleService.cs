@@ -37,12 +37,6 @@ public sealed partial class LiveRoleService(
     /// <summary>How often everyone mapped is reconciled even when nothing reconnected.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
 
-    /// <summary>Twitch caches Get Streams for a few minutes: a channel that went live (or offline) moments ago may be
-    /// missing from it (or still listed). Within this time of the relay's own stream.online or stream.offline, that
-    /// event is believed over Get Streams, so a reconcile never takes the role of a streamer who just went live.
-    /// https://dev.twitch.tv/docs/api/reference/#get-streams</summary>
-    public static readonly TimeSpan GetStreamsCacheLag = TimeSpan.FromMinutes(5);
-
     private const string AuditReason = "TwitchRelay live role";
 
     private readonly ConcurrentQueue<(string BroadcasterId, bool Live)> changes = new();
@@ -223,7 +217,9 @@ public sealed partial class LiveRoleService(
         foreach (var state in states)
         {
             var changedAt = state.IsLive ? state.LiveSince : state.LastOfflineAt;
-            if (changedAt is not { } at || now - at >= GetStreamsCacheLag)
+            // Within the cache's lag of the relay's own stream.online or stream.offline, that event is believed over
+            // Get Streams, so a reconcile never takes the role of a streamer who just went live.
+            if (changedAt is not { } at || now - at >= StreamOptions.GetStreamsCacheLag)
             {
                 continue;
             }

@@ -77,6 +77,7 @@ public abstract class RelayDbContext(DbContextOptions options) : DbContext(optio
             link.HasMany(x => x.Follows).WithOne(x => x.Guild).HasForeignKey(x => x.GuildId)
                 .OnDelete(DeleteBehavior.Cascade);
             link.Ignore(x => x.HasSubscriberRoles);
+            link.Ignore(x => x.SubscriberRoleIds);
         });
 
         modelBuilder.Entity<AlertRule>(rule =>

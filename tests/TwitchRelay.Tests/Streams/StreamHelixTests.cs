@@ -72,11 +72,7 @@ public class StreamHelixTests
         var watcher = pipeline.Host.Services.GetRequiredService<StreamVodWatcher>();
         var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
-        time.Advance(TimeSpan.FromMinutes(75));
-        await pipeline.SendAsync(StreamBodies.Offline());
-        await SettledAsync(pipeline, inbox: 2);
+        await StreamEndedAfter75MinutesAsync(pipeline, time);
         await using var watcherDb = await contexts.CreateDbContextAsync(ct);
         var read = await watcherDb.StreamStates.SingleAsync(ct);
         time.Advance(TimeSpan.FromMinutes(30));
@@ -111,11 +107,7 @@ public class StreamHelixTests
         var gate = pipeline.Host.Services.GetRequiredService<StreamStateGate>();
         var contexts = pipeline.Host.Services.GetRequiredService<IDbContextFactory<RelayDbContext>>();
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
-        time.Advance(TimeSpan.FromMinutes(75));
-        await pipeline.SendAsync(StreamBodies.Offline());
-        await SettledAsync(pipeline, inbox: 2);
+        await StreamEndedAfter75MinutesAsync(pipeline, time);
         twitch.AddArchive(StreamBodies.BroadcasterId, "1001", "2200000001", time.GetUtcNow());
 
         // Act
@@ -171,11 +163,7 @@ public class StreamHelixTests
         var watcher = pipeline.Host.Services.GetRequiredService<StreamVodWatcher>();
         var ct = TestContext.Current.CancellationToken;
 
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
-        time.Advance(TimeSpan.FromMinutes(75));
-        await pipeline.SendAsync(StreamBodies.Offline());
-        await SettledAsync(pipeline, inbox: 2);
+        await StreamEndedAfter75MinutesAsync(pipeline, time);
         var notYet = await watcher.CheckAsync(ct);
         var ended = pipeline.Discord.MessagesIn(Pipeline.AlertsChannel).Single();
         var url = twitch.AddArchive(StreamBodies.BroadcasterId, "1001", "2200000001", time.GetUtcNow());
@@ -228,6 +216,16 @@ public class StreamHelixTests
         var post = Assert.Single(pipeline.Discord.MessagesIn(Pipeline.AlertsChannel));
         Assert.Contains(second, post.EmbedsJson, StringComparison.Ordinal);
         Assert.Contains("was live for 1 hour 34 minutes", post.Content, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stream 1001 goes live, and ends 75 minutes later; both notifications handled.</summary>
+    private static async Task StreamEndedAfter75MinutesAsync(Pipeline pipeline, FakeTimeProvider time)
+    {
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        time.Advance(TimeSpan.FromMinutes(75));
+        await pipeline.SendAsync(StreamBodies.Offline());
+        await SettledAsync(pipeline, inbox: 2);
     }
 
     internal static async Task<FakeTwitch> StartTwitchAsync(TimeProvider time)

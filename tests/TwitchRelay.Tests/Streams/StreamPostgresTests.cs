@@ -76,10 +76,8 @@ public class StreamPostgresTests(PostgresServer postgres)
             postgresConnectionString: await postgres.CreateDatabaseAsync(),
             time: time,
             configure: settings => StreamHelixTests.WithTwitch(settings, twitch));
-        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var reconciler = await StreamStateReconcilerTests.LiveAsync(pipeline, time);
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
 
         time.Advance(TimeSpan.FromMinutes(6));
         var first = await reconciler.CheckAsync(ct);

@@ -22,10 +22,8 @@ public class StreamStateReconcilerTests
         await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
         await using var pipeline = await StartAsync(time, twitch, LiveAlert(), LiveAlert(Pipeline.PollsChannel,
             offlineAction: "message"), $$"""{ "event": "stream.offline", "channelId": "{{Pipeline.PollsChannel}}" }""");
-        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var reconciler = await LiveAsync(pipeline, time);
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
 
         // Act
         time.Advance(TimeSpan.FromMinutes(6));
@@ -57,10 +55,8 @@ public class StreamStateReconcilerTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
         await using var pipeline = await StartAsync(time, twitch, LiveAlert());
-        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var reconciler = await LiveAsync(pipeline, time);
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
         time.Advance(TimeSpan.FromMinutes(6));
         await reconciler.CheckAsync(ct);
         time.Advance(TimeSpan.FromMinutes(5));
@@ -87,10 +83,8 @@ public class StreamStateReconcilerTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var twitch = await StreamHelixTests.StartTwitchAsync(time);
         await using var pipeline = await StartAsync(time, twitch, LiveAlert());
-        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var reconciler = await LiveAsync(pipeline, time);
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
 
         // Act: left out once (a cache blip), listed at the next look, left out again at the one after.
         time.Advance(TimeSpan.FromMinutes(6));
@@ -115,10 +109,8 @@ public class StreamStateReconcilerTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var pipeline = await StreamPostTests.StartAsync(time, LiveAlert());
-        var reconciler = pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
+        var reconciler = await LiveAsync(pipeline, time);
         var ct = TestContext.Current.CancellationToken;
-        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
-        await SettledAsync(pipeline, inbox: 1);
 
         time.Advance(TimeSpan.FromMinutes(6));
         var first = await reconciler.CheckAsync(ct);
@@ -128,6 +120,14 @@ public class StreamStateReconcilerTests
         Assert.Equal(((0, 0), (0, 0)), (first, second));
         await using var db = Db(pipeline);
         Assert.True((await db.StreamStates.SingleAsync(ct)).IsLive);
+    }
+
+    /// <summary>Stream 1001 goes live (its offline will never come); returns the reconciler to look with.</summary>
+    internal static async Task<StreamStateReconciler> LiveAsync(Pipeline pipeline, FakeTimeProvider time)
+    {
+        await pipeline.SendAsync(StreamBodies.Online("1001", time.GetUtcNow()));
+        await SettledAsync(pipeline, inbox: 1);
+        return pipeline.Host.Services.GetRequiredService<StreamStateReconciler>();
     }
 
     private static Task<Pipeline> StartAsync(FakeTimeProvider time, FakeTwitch twitch, params string[] alerts) =>

@@ -7,6 +7,11 @@ public sealed class StreamOptions
 {
     public const string Section = "Streams";
 
+    /// <summary>Twitch caches Get Streams for a few minutes: a channel that went live (or offline) moments ago may be
+    /// missing from it (or still listed). Not a setting: what the live role and the lost-offline check allow for.
+    /// https://dev.twitch.tv/docs/api/reference/#get-streams</summary>
+    public static readonly TimeSpan GetStreamsCacheLag = TimeSpan.FromMinutes(5);
+
     /// <summary>A stream that goes live again less than this time after going offline keeps its post (edited back
     /// to live) and pings nobody again; one that starts exactly at the grace's end is a new post. Zero makes every
     /// go-live a new post.</summary>

@@ -19,9 +19,8 @@ public sealed partial class StreamStateReconciler(
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long Get Streams may lag behind a stream's events.
-    /// https://dev.twitch.tv/docs/api/reference/#get-streams</summary>
-    public static readonly TimeSpan Lag = TimeSpan.FromMinutes(5);
+    /// <summary>How long Get Streams may lag behind a stream's events.</summary>
+    public static readonly TimeSpan Lag = StreamOptions.GetStreamsCacheLag;
 
     /// <summary>Streams Get Streams did not list at the last look: channel → (stream id, first missed at).</summary>
     private readonly Dictionary<string, (string? StreamId, DateTimeOffset Since)> missing =

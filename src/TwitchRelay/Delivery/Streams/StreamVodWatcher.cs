@@ -109,10 +109,7 @@ public sealed partial class StreamVodWatcher(
             return 0;
         }
 
-        if (db.Entry(state).State != EntityState.Detached)
-        {
-            db.Entry(state).State = EntityState.Detached;
-        }
+        db.Entry(state).State = EntityState.Detached;
 
         var notification = new InboxNotification
         {

@@ -256,10 +256,7 @@ internal sealed partial class SubscriberRoleWorker(
             return;
         }
 
-        string?[] others = [link.SubscriberRoleId, link.SubscriberTier1000RoleId, link.SubscriberTier2000RoleId,
-            link.SubscriberTier3000RoleId, link.SubscriberGiftRoleId];
-        if (!others.Any(other => other is not null && other != roleId
-            && shown.Contains(other, StringComparison.Ordinal)))
+        if (!link.SubscriberRoleIds.Any(other => other != roleId && shown.Contains(other, StringComparison.Ordinal)))
         {
             link.SubscriberRoleProblem = null;
         }

@@ -47,9 +47,12 @@ public sealed class GuildLink
     /// <summary>The last role error shown to the guild's admins (cleared once a role change works again).</summary>
     public string? SubscriberRoleProblem { get; set; }
 
-    public bool HasSubscriberRoles => SubscriberRoleId is not null || SubscriberTier1000RoleId is not null
-        || SubscriberTier2000RoleId is not null || SubscriberTier3000RoleId is not null
-        || SubscriberGiftRoleId is not null;
+    /// <summary>Every subscriber role set: the one for all, the tiers' and the gift role.</summary>
+    public IEnumerable<string> SubscriberRoleIds =>
+        new[] { SubscriberRoleId, SubscriberTier1000RoleId, SubscriberTier2000RoleId, SubscriberTier3000RoleId,
+            SubscriberGiftRoleId }.OfType<string>();
+
+    public bool HasSubscriberRoles => SubscriberRoleIds.Any();
 
     /// <summary>The role a sub of <paramref name="tier"/> gets, or null.</summary>
     public string? SubscriberRoleFor(string tier, bool isGift)
